@@ -1,0 +1,137 @@
+"""The public library API: check a text, a file or a set of paths.
+
+A Checker builds its spaCy pipeline once (blank English tokenizer plus the
+claimcheck component) and reuses it; the module-level functions share one Checker per
+(jurisdiction, rule packs) combination.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from claimcheck.inputs import InputError, SourceText, decode_bytes, detect_format, read_source
+from claimcheck.models import FileResult, Report
+
+DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
+# spaCy refuses longer texts by default because parsers need memory per token; the blank
+# tokenizer plus claimcheck needs little, so allow whole saved web pages.
+MAX_TEXT_CHARS = 20_000_000
+
+
+class Checker:
+    """A reusable pipeline for one jurisdiction and rule set."""
+
+    def __init__(self, jurisdiction: str = "US", rule_packs: Sequence[str | Path] = (),
+                 *, builtin_rules: bool = True) -> None:
+        import spacy
+
+        import claimcheck.pipeline  # noqa: F401  (registers the "claimcheck" factory)
+
+        self.jurisdiction = jurisdiction
+        self.nlp = spacy.blank("en")
+        self.nlp.max_length = MAX_TEXT_CHARS
+        self.nlp.add_pipe("claimcheck", config={
+            "jurisdiction": jurisdiction,
+            "rule_packs": [str(p) for p in rule_packs],
+            "builtin_rules": builtin_rules,
+        })
+
+    @property
+    def ruleset(self):
+        return self.nlp.get_pipe("claimcheck").ruleset
+
+    # ------------------------------------------------------------------------------
+    def check_source(self, source: SourceText) -> FileResult:
+        from claimcheck.layout import build_layout
+        from claimcheck.offsets import LineIndex
+        from claimcheck.pipeline import place_findings, relocate_claim, relocate_finding
+
+        layout = build_layout(source.text, source.format)
+        doc = self.nlp.make_doc(layout.text)
+        doc._.text_blocks = [(b.start, b.end, b.kind, b.level, b.lead_in) for b in layout.blocks]
+        doc = self.nlp(doc)
+        to_start, to_end = layout.offsets.source_start, layout.offsets.source_end
+        findings = [relocate_finding(f, to_start, to_end) for f in doc._.findings]
+        findings = place_findings(findings, source.text, LineIndex(source.text))
+        claims = [relocate_claim(c, to_start, to_end) for c in doc._.claims]
+        return FileResult(path=source.path, findings=findings, format=source.format,
+                          encoding=source.encoding, claims=claims)
+
+    def check_text(self, text: str | bytes, filename: str = "<text>", *, format: str | None = None) -> Report:
+        return Report([self._check_text(text, filename, format)], self.jurisdiction)
+
+    def _check_text(self, text: str | bytes, filename: str, format: str | None) -> FileResult:
+        if isinstance(text, bytes):
+            try:
+                decoded, encoding = decode_bytes(text, filename)
+            except InputError as exc:
+                return FileResult(path=filename, error=exc.message)
+        else:
+            decoded, encoding = text, "str"
+        fmt = format or detect_format(filename, decoded)
+        return self.check_source(SourceText(filename, decoded, encoding, fmt))
+
+    def check_file(self, path: str | os.PathLike) -> Report:
+        return Report([self.check_one(path)], self.jurisdiction)
+
+    def check_one(self, path: str | os.PathLike) -> FileResult:
+        """One file; a file that cannot be read gives a result with `error` set."""
+        name = str(path)
+        try:
+            source = read_source(name)
+        except InputError as exc:
+            return FileResult(path=name, error=exc.message)
+        return self.check_source(source)
+
+    def check_paths(self, paths: Iterable[str | os.PathLike], *,
+                    extensions: Sequence[str] = DEFAULT_EXTENSIONS) -> Iterator[FileResult]:
+        """Lazily check files and folders (recursively), one result per file."""
+        for path in iter_files(paths, extensions=extensions):
+            yield self.check_one(path)
+
+
+def iter_files(paths: Iterable[str | os.PathLike], *, extensions: Sequence[str] = DEFAULT_EXTENSIONS) -> Iterator[str]:
+    """Files named directly, and files with a known extension inside folders (sorted,
+    hidden folders skipped, symbolic links to folders not followed)."""
+    wanted = tuple(e.lower() for e in extensions)
+    for path in paths:
+        name = str(path)
+        if os.path.isdir(name):
+            for root, dirs, files in os.walk(name):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for filename in sorted(files):
+                    if filename.startswith(".") or not filename.lower().endswith(wanted):
+                        continue
+                    yield os.path.join(root, filename)
+        else:
+            yield name
+
+
+@lru_cache(maxsize=4)
+def get_checker(jurisdiction: str = "US", rule_packs: tuple[str, ...] = ()) -> Checker:
+    return Checker(jurisdiction, rule_packs)
+
+
+def check_text(text: str | bytes, filename: str = "<text>", jurisdiction: str = "US", *,
+               format: str | None = None, rule_packs: Sequence[str | Path] = ()) -> Report:
+    """Check one text (a pasted page); `filename` names it in the report and, by its
+    extension, decides how it is read (.html, .md, else plain text) unless `format` is
+    given ("text", "markdown" or "html")."""
+    checker = get_checker(jurisdiction, tuple(str(p) for p in rule_packs))
+    return checker.check_text(text, filename, format=format)
+
+
+def check_file(path: str | os.PathLike, jurisdiction: str = "US", *,
+               rule_packs: Sequence[str | Path] = ()) -> Report:
+    checker = get_checker(jurisdiction, tuple(str(p) for p in rule_packs))
+    return checker.check_file(path)
+
+
+def check_paths(paths: Iterable[str | os.PathLike], jurisdiction: str = "US", *,
+                rule_packs: Sequence[str | Path] = ()) -> Iterator[FileResult]:
+    """Lazily check files and folders; yields one FileResult per file as it is done."""
+    checker = get_checker(jurisdiction, tuple(str(p) for p in rule_packs))
+    return checker.check_paths(paths)

@@ -1,0 +1,211 @@
+"""From claims to findings: look each claim up in the evidence base for the chosen
+jurisdiction and decide the outcome, severity and message (docs/design.md,
+"Evidence lookup" and "Outcomes and severities")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimcheck.models import Claim, EvidenceRef, Finding
+from claimcheck.ruleset import ClaimRule, EvidenceEntry, RuleSet
+
+JURISDICTION_NAMES = {
+    "US": "the US", "EU": "the EU", "UK": "the UK", "JP": "Japan", "KR": "South Korea",
+    "CA": "Canada", "AU": "Australia", "IN": "India", "CN": "China", "NZ": "New Zealand",
+    "US-CA": "California", "US-FL": "Florida", "ALL": "any jurisdiction",
+}
+REGULATORS = {"US": "the FDA", "EU": "the European Commission (EMA)", "UK": "the MHRA",
+              "JP": "Japan's health ministry (MHLW/PMDA)", "KR": "Korea's MFDS", "CA": "Health Canada",
+              "AU": "the TGA", "IN": "India's CDSCO", "CN": "China's NMPA", "NZ": "Medsafe"}
+# Jurisdictions whose rules include their country's (a Florida page is also a US page).
+PARENT_JURISDICTION = {"US-CA": "US", "US-FL": "US"}
+STATUS_WORDS = {
+    "approved": "approved", "conditionally-approved": "conditionally approved",
+    "established-practice": "established practice", "withdrawn": "withdrawn",
+    "not-approved": "not approved",
+}
+
+
+@dataclass(frozen=True)
+class Assessment:
+    outcome: str
+    entry: EvidenceEntry | None = None  # the entry the message relies on
+    approval: EvidenceEntry | None = None  # for stretches and approved uses
+    stretch: str | None = None  # "product" | "population" | "indication"
+
+
+class Assessor:
+    def __init__(self, ruleset: RuleSet, jurisdiction: str = "US") -> None:
+        self.ruleset = ruleset
+        self.jurisdiction = jurisdiction
+        self.jurisdictions = {jurisdiction, PARENT_JURISDICTION.get(jurisdiction, jurisdiction)}
+        self.rules = ruleset.claim_rules
+        # descendants of each condition, for "the approval is for something narrower"
+        self._narrower: dict[str, set[str]] = {cid: set() for cid in ruleset.conditions}
+        for cid in ruleset.conditions:
+            for ancestor in ruleset.condition_family(cid):
+                self._narrower[ancestor].add(cid)
+
+    # ------------------------------------------------------------------------------
+    def assess(self, claim: Claim) -> Assessment | None:
+        if claim.negated:
+            return None
+        rs = self.ruleset
+        tfam = rs.therapy_family(claim.therapy.id)
+        cfam = rs.condition_family(claim.condition.id)
+        narrower = self._narrower[claim.condition.id]
+        in_scope: list[EvidenceEntry] = []
+        stretches: list[tuple[int, EvidenceEntry, str]] = []
+        refusals: list[EvidenceEntry] = []
+        for entry in rs.evidence:
+            local = bool(self.jurisdictions.intersection(entry.jurisdictions))
+            anywhere = local or "ALL" in entry.jurisdictions
+            if not anywhere:
+                continue
+            therapy_ok = (claim.therapy.id in entry.therapies if entry.therapy_match == "exact"
+                          else bool(tfam.intersection(entry.therapies)))
+            condition_ok = bool(cfam.intersection(entry.conditions))
+            if entry.is_approval and (local or entry.status == "established-practice"):
+                population_ok = (entry.population_group == "any" or claim.population is None
+                                 or claim.population == entry.population_group)
+                narrower_condition = bool(narrower.intersection(entry.conditions)) and not condition_ok
+                narrower_therapy = (not therapy_ok and any(
+                    claim.therapy.id in rs.therapy_family(t) for t in entry.therapies))
+                if therapy_ok and condition_ok and population_ok:
+                    in_scope.append(entry)
+                elif therapy_ok and condition_ok:
+                    stretches.append((0, entry, "population"))
+                elif therapy_ok and narrower_condition and population_ok:
+                    # the named product, described with a broader name of its indication:
+                    # recorded as the approved use, with the exact indication in the message
+                    in_scope.append(entry)
+                elif narrower_therapy and (condition_ok or narrower_condition):
+                    stretches.append((1, entry, "product"))
+            elif not entry.is_approval and therapy_ok and condition_ok:
+                refusals.append(entry)
+        if in_scope:
+            entry = min(in_scope, key=self._specificity(claim))
+            if entry.status == "conditionally-approved" and claim.certainty != "hedged":
+                outcome = "conditional-approval"
+            else:
+                outcome = "approved-use"
+            return Assessment("attributed" if claim.attributed else outcome, entry, entry)
+        refusal = min(refusals, key=self._specificity(claim)) if refusals else None
+        if claim.attributed:
+            return Assessment("attributed", refusal)
+        if stretches:
+            _, approval, kind = min(stretches, key=lambda s: s[0])
+            return Assessment("approval-stretch", refusal, approval, kind)
+        if claim.condition.umbrella:
+            return Assessment("broad-claim", refusal)
+        if refusal is not None and refusal.status == "withdrawn":
+            return Assessment("withdrawn-approval", refusal, refusal)
+        if claim.certainty == "hedged":
+            return Assessment("unproven-hedged", refusal)
+        return Assessment("unproven", refusal)
+
+    def _specificity(self, claim: Claim):
+        rs = self.ruleset
+
+        def key(entry: EvidenceEntry) -> tuple[int, int, int]:
+            cond_depth = 0 if claim.condition.id in entry.conditions else 1
+            therapy_depth = 0 if claim.therapy.id in entry.therapies else min(
+                (len(rs.therapy_family(claim.therapy.id)) - len(rs.therapy_family(t))
+                 for t in entry.therapies if t in rs.therapy_family(claim.therapy.id)), default=9)
+            local = 0 if self.jurisdictions.intersection(entry.jurisdictions) else 1
+            return (cond_depth, local, therapy_depth)
+
+        return key
+
+    # ------------------------------------------------------------------------------
+    def finding(self, claim: Claim, assessment: Assessment) -> Finding:
+        rule = self.rules[assessment.outcome]
+        entry = assessment.entry
+        severity = self._severity(rule, claim, assessment)
+        values = self._template_values(claim, assessment)
+        message = _fill(rule.message, values)
+        suggestion = _fill(rule.suggestion, values) if rule.suggestion else None
+        evidence_entry = assessment.approval if assessment.outcome in (
+            "approval-stretch", "approved-use", "conditional-approval") else entry
+        sources = tuple(dict.fromkeys((evidence_entry.sources if evidence_entry else ()) + rule.sources))
+        return Finding(
+            rule=rule.id, name=rule.name, severity=severity, category="claim", message=message,
+            start=claim.start, end=claim.end, line=0, column=0, end_line=0, end_column=0, text="",
+            therapy=claim.therapy, condition=claim.condition, certainty=claim.certainty,
+            predicate=claim.predicate, negated=claim.negated, attributed=claim.attributed,
+            appeals=claim.appeals, population=claim.population, claim_source=claim.source,
+            evidence=_evidence_ref(evidence_entry) if evidence_entry else None,
+            suggestion=suggestion, sources=sources,
+        )
+
+    def _severity(self, rule: ClaimRule, claim: Claim, assessment: Assessment) -> str:
+        severity = rule.severity
+        entry = assessment.entry
+        if assessment.outcome == "unproven" and entry is not None and entry.worst_level <= "B":
+            severity = "warning"  # positive phase 3 or conditional approval elsewhere
+        if assessment.outcome == "withdrawn-approval" and claim.certainty == "hedged":
+            severity = "warning"
+        return severity
+
+    def _template_values(self, claim: Claim, assessment: Assessment) -> dict[str, str]:
+        entry = assessment.entry
+        jurisdiction = JURISDICTION_NAMES.get(self.jurisdiction, self.jurisdiction)
+        if entry is None:
+            status_sentence = (f"No approval of this use is known in {jurisdiction}, and claimcheck "
+                               "has no evidence on file for it.")
+        elif entry.status == "not-approved":
+            where = jurisdiction if self.jurisdictions.intersection(entry.jurisdictions) else "any jurisdiction"
+            status_sentence = f"It is not approved for this use in {where} (evidence level {entry.level})."
+        else:
+            status_sentence = (f"Status in {jurisdiction}: {STATUS_WORDS[entry.status]} "
+                               f"(evidence level {entry.level}).")
+        approval = assessment.approval
+        stretch_reason = ""
+        if approval is not None and assessment.stretch == "product":
+            stretch_reason = (f"That approval covers {approval.product} only, not "
+                              f"{claim.therapy.name} in general.")
+        elif approval is not None and assessment.stretch == "population":
+            stretch_reason = (f"That approval covers {approval.population_label or 'a narrower group'} "
+                              f"only, not {claim.population}.")
+        return {
+            "therapy": claim.therapy.name,
+            "condition": claim.condition.name,
+            "jurisdiction": jurisdiction,
+            "status_sentence": status_sentence,
+            "evidence_summary": entry.summary if entry is not None else "",
+            "level": entry.level if entry is not None else "none on file",
+            "approval": _describe_approval(approval, self.jurisdiction) if approval else "",
+            "product": approval.product or "" if approval else "",
+            "indication": approval.indication or "" if approval else "",
+            "stretch_reason": stretch_reason,
+        }
+
+
+def _describe_approval(entry: EvidenceEntry, jurisdiction: str) -> str:
+    regulator = entry.regulator or REGULATORS.get(jurisdiction, "the regulator")
+    if entry.status == "established-practice":
+        return f"established practice: {entry.indication or entry.summary}"
+    when = f" in {entry.date[:4]}" if entry.date else ""
+    status = STATUS_WORDS[entry.status]
+    product = entry.product or "a named product"
+    indication = f" for {entry.indication}" if entry.indication else ""
+    return f"{product}, {status} by {regulator}{when}{indication}"
+
+
+def _evidence_ref(entry: EvidenceEntry) -> EvidenceRef:
+    return EvidenceRef(
+        id=entry.id, status=entry.status, level=entry.level, summary=entry.summary,
+        sources=entry.sources, reviewed=entry.reviewed, jurisdictions=entry.jurisdictions,
+        product=entry.product, regulator=entry.regulator, indication=entry.indication,
+        population=entry.population_label,
+    )
+
+
+class _Values(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    text = template.format_map(_Values(values))
+    return " ".join(text.split())

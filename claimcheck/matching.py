@@ -1,0 +1,250 @@
+"""Finding mentions in a Doc: therapies, conditions, linguistic cues and red-flag
+patterns, plus the sentences and clauses they sit in.
+
+All phrase lists run through two spaCy PhraseMatchers (one case-insensitive, one
+case-sensitive for abbreviations) in a single pass each, and regexes run once over the
+whole text, so the cost per token stays close to the tokenizer's own.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from claimcheck.ruleset import Abbreviation, Concept, RuleSet
+
+# Cue categories that modify claims (the rest are predicates); overlaps are resolved
+# within each layer separately, so "hope for" (predicate) and "hope" (hedge) coexist.
+MODIFIER_CATEGORIES = frozenset({
+    "absolute", "hedge", "research", "negation", "pseudo", "attribution", "evidence",
+    "testimony", "population", "terminator", "anaphora", "frame", "caution",
+})
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+# Words after which a full stop does not end a sentence.
+_NO_BREAK_BEFORE = frozenset("""
+dr mr mrs ms prof st vs etc e.g i.e no nos fig figs approx inc ltd co corp jr sr dept
+al u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec mt ft
+""".split())
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+@dataclass(slots=True)
+class Mention:
+    layer: str  # "term" (therapy/condition), "predicate", "modifier", "flag"
+    kind: str  # "therapy" | "condition" | cue category | "flag"
+    key: str  # concept id, cue id or rule id
+    start: int
+    end: int
+    value: str | None = None
+    abbreviation: Abbreviation | None = None
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    block: int
+    clauses: list[tuple[int, int]] = field(default_factory=list)
+    terms: list[Mention] = field(default_factory=list)
+    predicates: list[Mention] = field(default_factory=list)
+    modifiers: list[Mention] = field(default_factory=list)
+    flags: list[Mention] = field(default_factory=list)
+    question: bool = False
+
+    def clause_of(self, offset: int) -> tuple[int, int]:
+        for clause in self.clauses:
+            if clause[0] <= offset < clause[1]:
+                return clause
+        return (self.start, self.end)
+
+    @property
+    def therapies(self) -> list[Mention]:
+        return [m for m in self.terms if m.kind == "therapy"]
+
+    @property
+    def conditions(self) -> list[Mention]:
+        return [m for m in self.terms if m.kind == "condition"]
+
+
+def term_variants(term: str, kind: str, no_plural: frozenset[str]) -> set[str]:
+    """The term plus its regular plural (and, for therapies, singular) form."""
+    term = " ".join(term.translate(_QUOTES).split())
+    out = {term}
+    head, _, last = term.rpartition(" ")
+    prefix = head + " " if head else ""
+    if not last.isalpha() or len(last) < 3:
+        return out
+    lower = last.lower()
+    if term.lower() not in no_plural and not lower.endswith("s") and last == lower:
+        if lower[-1] == "y" and lower[-2] not in "aeiou":
+            out.add(prefix + last[:-1] + "ies")
+        elif lower.endswith(("x", "z", "ch", "sh")):
+            out.add(prefix + last + "es")
+        else:
+            out.add(prefix + last + "s")
+    if kind == "therapy" and lower.endswith("s") and not lower.endswith("ss") and len(lower) > 4:
+        out.add(prefix + (last[:-3] + "y" if lower.endswith("ies") else last[:-1]))
+    return out
+
+
+class MentionMatcher:
+    """Compiled matchers for one rule set and one vocabulary."""
+
+    def __init__(self, nlp, ruleset: RuleSet) -> None:
+        self.ruleset = ruleset
+        self.vocab = nlp.vocab
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.key_info: dict[int, tuple[str, str, str, str | None, Abbreviation | None]] = {}
+        make_doc = nlp.make_doc
+
+        def add(matcher: PhraseMatcher, key: str, layer: str, kind: str, ident: str,
+                value: str | None, texts: Iterable[str], abbreviation: Abbreviation | None = None) -> None:
+            texts = sorted({" ".join(t.translate(_QUOTES).split()) for t in texts if t.strip()})
+            if not texts:
+                return
+            matcher.add(key, [make_doc(t) for t in texts])
+            self.key_info[self.vocab.strings[key]] = (layer, kind, ident, value, abbreviation)
+
+        for concepts, kind in ((ruleset.therapies, "therapy"), (ruleset.conditions, "condition")):
+            for concept in concepts.values():
+                variants: set[str] = set()
+                for synonym in concept.synonyms:
+                    variants |= term_variants(synonym, kind, concept.no_plural)
+                add(self.phrases, f"{kind}:{concept.id}", "term", kind, concept.id, None, variants)
+                for index, abbr in enumerate(concept.abbreviations):
+                    add(self.exact, f"{kind}:{concept.id}:abbr{index}", "term", kind, concept.id, None,
+                        [abbr.text], abbr)
+        self.regex_cues: list[tuple[re.Pattern[str], str, str, str, str | None]] = []
+        for cue in ruleset.cues:
+            layer = "predicate" if cue.category == "predicate" else "modifier"
+            add(self.phrases, f"cue:{cue.id}", layer, cue.category, cue.id, cue.value, cue.phrases)
+            for regex in cue.regexes:
+                self.regex_cues.append((re.compile(regex, re.IGNORECASE), layer, cue.category, cue.id, cue.value))
+        self.regex_flags: list[tuple[re.Pattern[str], str]] = []
+        for rule in ruleset.red_flags:
+            add(self.phrases, f"flag:{rule.id}", "flag", "flag", rule.id, None, rule.phrases)
+            for regex in rule.regexes:
+                self.regex_flags.append((re.compile(regex, re.IGNORECASE), rule.id))
+
+    # ------------------------------------------------------------------------------
+    def find(self, doc: Doc) -> list[Mention]:
+        """All mentions in the doc, in text order, with overlaps resolved per layer."""
+        mentions: list[Mention] = []
+        key_info = self.key_info
+        for matcher in (self.phrases, self.exact):
+            for match_id, start, end in matcher(doc):
+                layer, kind, ident, value, abbreviation = key_info[match_id]
+                last = doc[end - 1]
+                mentions.append(Mention(layer, kind, ident, doc[start].idx, last.idx + len(last),
+                                        value, abbreviation))
+        text = doc.text
+        for pattern, layer, kind, ident, value in self.regex_cues:
+            for m in pattern.finditer(text):
+                if m.end() > m.start():
+                    mentions.append(Mention(layer, kind, ident, m.start(), m.end(), value))
+        for pattern, ident in self.regex_flags:
+            for m in pattern.finditer(text):
+                if m.end() > m.start():
+                    mentions.append(Mention("flag", "flag", ident, m.start(), m.end()))
+        return resolve_overlaps(mentions)
+
+
+def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Within the term, predicate and modifier layers, a mention strictly inside a longer
+    one of the same layer is dropped (medspaCy's longest-match rule); mentions with the
+    same span are all kept. Flags are left alone."""
+    kept: list[Mention] = []
+    by_layer: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.layer == "flag":
+            kept.append(m)
+        else:
+            by_layer.setdefault(m.layer, []).append(m)
+    for layer, items in by_layer.items():
+        items.sort(key=lambda m: (-(m.end - m.start), m.start))
+        accepted: list[Mention] = []
+        for m in items:
+            clash = False
+            for a in accepted:
+                if a.start <= m.start and m.end <= a.end and (a.start, a.end) != (m.start, m.end):
+                    clash = True
+                    break
+                if layer == "term" and m.start < a.end and a.start < m.end and (a.start, a.end) != (m.start, m.end):
+                    clash = True  # partial overlap of two names: keep the longer
+                    break
+            if not clash:
+                accepted.append(m)
+        kept.extend(accepted)
+    kept.sort(key=lambda m: (m.start, -m.end))
+    return kept
+
+
+def split_sentences(text: str, blocks: list[tuple[int, int, str, int, bool]]) -> list[Sentence]:
+    """Sentences inside blocks (never across them)."""
+    sentences: list[Sentence] = []
+    breaks: list[int] = []
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        if end >= len(text) or text[end] == "\n":
+            continue
+        nxt = text[end]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'([" ):
+            continue
+        stop = m.start()
+        if text[stop] == ".":
+            word = _WORD_BEFORE.search(text, max(0, stop - 12), stop)
+            if word and (word.group(1).lower().rstrip(".") in _NO_BREAK_BEFORE
+                         or len(word.group(1)) == 1):
+                continue
+        breaks.append(end)
+    for index, (start, end, _kind, _level, _lead) in enumerate(blocks):
+        lo = bisect_right(breaks, start)
+        hi = bisect_left(breaks, end)
+        cursor = start
+        for b in breaks[lo:hi]:
+            stop = b
+            while stop > cursor and text[stop - 1].isspace():
+                stop -= 1
+            if stop > cursor:
+                sentences.append(Sentence(cursor, stop, index))
+            cursor = b
+        if end > cursor:
+            sentences.append(Sentence(cursor, end, index))
+    return sentences
+
+
+def attach(sentences: list[Sentence], mentions: list[Mention], text: str) -> None:
+    """Give each sentence its mentions and clause boundaries."""
+    starts = [s.start for s in sentences]
+    for m in mentions:
+        i = bisect_right(starts, m.start) - 1
+        if i < 0:
+            continue
+        s = sentences[i]
+        if m.end > s.end:
+            continue  # a pattern that runs across a sentence or block boundary
+        if m.layer == "term":
+            s.terms.append(m)
+        elif m.layer == "predicate":
+            s.predicates.append(m)
+        elif m.layer == "modifier":
+            s.modifiers.append(m)
+        else:
+            s.flags.append(m)
+    for s in sentences:
+        cuts = [m.start for m in s.modifiers if m.kind == "terminator"]
+        semicolon = text.find(";", s.start, s.end)
+        while semicolon != -1:
+            cuts.append(semicolon + 1)
+            semicolon = text.find(";", semicolon + 1, s.end)
+        bounds = [s.start] + sorted(c for c in cuts if s.start < c < s.end) + [s.end]
+        s.clauses = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+        s.question = text[s.start:s.end].rstrip(" \"')").endswith("?")

@@ -1,0 +1,122 @@
+"""Phrase-style red-flag rules (Vale-like) and the document-level "one treatment for
+many diseases" rule. They produce findings of the same shape as claim findings."""
+
+from __future__ import annotations
+
+from claimcheck.claims import Modality, SentenceInfo
+from claimcheck.models import SEVERITY_RANK, Claim, Finding, TherapyRef
+from claimcheck.ruleset import RedFlagRule, RuleSet
+
+
+class RedFlagChecker:
+    def __init__(self, ruleset: RuleSet) -> None:
+        self.ruleset = ruleset
+        self.rules = {rule.id: rule for rule in ruleset.red_flags}
+        self._unless: dict[str, frozenset[str]] = {}
+        for rule in ruleset.red_flags:
+            covered = {tid for tid in ruleset.therapies
+                       if ruleset.therapy_family(tid).intersection(rule.unless_therapy)}
+            self._unless[rule.id] = frozenset(covered)
+        self._skip_conditions: dict[str, frozenset[str]] = {}
+        for rule in ruleset.red_flags:
+            covered = {cid for cid in ruleset.conditions
+                       if ruleset.condition_family(cid).intersection(rule.skip_if_claim_on)}
+            self._skip_conditions[rule.id] = frozenset(covered)
+
+    def check(self, text: str, infos: list[SentenceInfo], therapy_in_document: bool) -> list[Finding]:
+        findings: list[Finding] = []
+        for info in infos:
+            s = info.sentence
+            reported: set[str] = set()
+            for flag in s.flags:
+                rule = self.rules[flag.key]
+                if rule.id in reported:
+                    continue
+                if rule.requires == "therapy-in-document" and not therapy_in_document:
+                    continue
+                if rule.requires == "therapy-in-sentence" and not info.therapy_ids:
+                    continue
+                if rule.requires == "claim-in-sentence" and not info.claim_conditions:
+                    continue
+                if info.therapy_ids & self._unless[rule.id]:
+                    continue
+                if info.claim_conditions & self._skip_conditions[rule.id]:
+                    continue
+                clause = s.clause_of(flag.start)
+                mod = info.modality_by_clause.get(clause, Modality())
+                severity = _apply_context(rule, mod, flag.start, flag.end, s)
+                if severity is None:
+                    continue
+                reported.add(rule.id)
+                match = text[flag.start:flag.end]
+                findings.append(Finding(
+                    rule=rule.id, name=rule.name, severity=severity, category=rule.category,
+                    message=rule.message.replace("{match}", match), start=flag.start, end=flag.end,
+                    line=0, column=0, end_line=0, end_column=0, text="",
+                    certainty=None, negated=mod.negated, attributed=mod.attributed,
+                    appeals=tuple(a for a, on in (("evidence", mod.evidence), ("testimony", mod.testimony)) if on),
+                    suggestion=rule.suggestion, sources=rule.sources,
+                ))
+        return findings
+
+
+def _apply_context(rule: RedFlagRule, mod: Modality, start: int, end: int, s) -> str | None:
+    severity = rule.severity
+    negated = _negation_reaches(s, start, end)
+    if (negated or mod.caution) and rule.when_negated == "skip":
+        return None
+    if mod.attributed:
+        if rule.when_attributed == "skip":
+            return None
+        if rule.when_attributed == "info":
+            return "info"
+    if mod.hedged:
+        if rule.when_hedged == "skip":
+            return None
+        if rule.when_hedged in ("warning", "info") and SEVERITY_RANK[rule.when_hedged] < SEVERITY_RANK[severity]:
+            severity = rule.when_hedged
+    return severity
+
+
+def _negation_reaches(s, start: int, end: int) -> bool:
+    """A forward negation must come before the flagged phrase in its clause."""
+    lo, hi = s.clause_of(start)
+    for cue in s.modifiers:
+        if cue.kind != "negation" or not (lo <= cue.start < hi):
+            continue
+        if cue.value == "both" or cue.end <= start:
+            return True
+    return False
+
+
+def panacea_finding(ruleset: RuleSet, claims: list[Claim], findings_by_claim: dict[int, Finding]) -> Finding | None:
+    """CC110: one therapy presented, assertively, for many conditions in many areas."""
+    rule = ruleset.claim_rules.get("panacea")
+    if rule is None:
+        return None
+    min_conditions = rule.params.get("min_conditions", 5)
+    min_categories = rule.params.get("min_categories", 3)
+    counted: dict[str, Claim] = {}
+    therapy_counts: dict[str, int] = {}
+    for index, claim in enumerate(claims):
+        finding = findings_by_claim.get(index)
+        if finding is None or finding.rule not in ("CC101", "CC105") or claim.condition.umbrella:
+            continue
+        counted.setdefault(claim.condition.id, claim)
+        therapy_counts[claim.therapy.id] = therapy_counts.get(claim.therapy.id, 0) + 1
+    categories = {c.condition.category for c in counted.values()}
+    if len(counted) < min_conditions or len(categories) < min_categories:
+        return None
+    first = min(counted.values(), key=lambda c: c.start)
+    therapy_id = max(therapy_counts, key=lambda t: therapy_counts[t])
+    therapy = ruleset.therapies[therapy_id]
+    names = [c.condition.name for c in sorted(counted.values(), key=lambda c: c.start)]
+    shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+    message = (rule.message.replace("{therapy}", therapy.name).replace("{count}", str(len(counted)))
+               .replace("{categories}", str(len(categories))).replace("{conditions}", shown))
+    return Finding(
+        rule=rule.id, name=rule.name, severity=rule.severity, category="claim", message=message,
+        start=first.start, end=first.end, line=0, column=0, end_line=0, end_column=0, text="",
+        therapy=TherapyRef(therapy.id, therapy.name, "", inferred=True), certainty=None,
+        claim_source="document", suggestion=rule.suggestion, sources=rule.sources,
+    )

@@ -1,0 +1,485 @@
+"""The rule set: YAML files validated against the shipped JSON Schemas, merged into
+one in-memory RuleSet.
+
+A rule pack is a folder of YAML files; each file says what it holds with `kind:`
+(therapies, conditions, evidence, red-flags, claim-rules, cues). Packs given later
+extend the shipped set, and an entry with an existing id replaces it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import yaml
+
+from claimcheck.errors import RuleError
+
+KINDS = {
+    "therapies": "therapies.schema.json",
+    "conditions": "conditions.schema.json",
+    "evidence": "evidence.schema.json",
+    "red-flags": "red-flags.schema.json",
+    "claim-rules": "claim-rules.schema.json",
+    "cues": "cues.schema.json",
+}
+APPROVAL_STATUSES = ("approved", "conditionally-approved", "established-practice")
+
+
+# ---------------------------------------------------------------------------------
+# Locating the shipped rules and schemas
+
+
+def builtin_rules_dir() -> Path:
+    """The shipped rule folder: inside an installed wheel, or the checkout's rules/."""
+    packaged = resources.files("claimcheck") / "_rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parent.parent / "rules"
+    if checkout.is_dir():
+        return checkout
+    raise RuleError(str(checkout), "the shipped rule set was not found (broken installation?)")
+
+
+@lru_cache(maxsize=None)
+def load_schema(filename: str) -> dict[str, Any]:
+    text = (resources.files("claimcheck") / "schemas" / filename).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=None)
+def _validator(kind: str):
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
+    common = load_schema("common.schema.json")
+    registry = Registry().with_resource(common["$id"], Resource.from_contents(common))
+    return Draft202012Validator(
+        load_schema(KINDS[kind]),
+        registry=registry,
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+# ---------------------------------------------------------------------------------
+# Typed rule entries
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    text: str
+    context: tuple[str, ...] = ()
+    veto: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A therapy or a condition with its names."""
+
+    id: str
+    name: str
+    kind: str  # "therapy" | "condition"
+    type: str  # therapy type, or condition category
+    parents: tuple[str, ...]
+    synonyms: tuple[str, ...]
+    abbreviations: tuple[Abbreviation, ...] = ()
+    no_plural: frozenset[str] = frozenset()
+    umbrella: bool = False
+    sponsor: str | None = None
+    origin: str = ""
+
+    @property
+    def category(self) -> str:
+        return self.type
+
+
+@dataclass(frozen=True)
+class EvidenceEntry:
+    id: str
+    therapies: tuple[str, ...]
+    conditions: tuple[str, ...]
+    jurisdictions: tuple[str, ...]
+    status: str
+    level: str
+    summary: str
+    sources: tuple[str, ...]
+    reviewed: str
+    therapy_match: str = "family"
+    population_group: str = "any"
+    population_label: str | None = None
+    product: str | None = None
+    sponsor: str | None = None
+    regulator: str | None = None
+    indication: str | None = None
+    date: str | None = None
+    origin: str = ""
+
+    @property
+    def is_approval(self) -> bool:
+        return self.status in APPROVAL_STATUSES
+
+    @property
+    def worst_level(self) -> str:
+        return max(self.level.split("/"))
+
+
+@dataclass(frozen=True)
+class RedFlagRule:
+    id: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    rationale: str
+    suggestion: str | None
+    sources: tuple[str, ...]
+    phrases: tuple[str, ...]
+    regexes: tuple[str, ...]
+    requires: str = "therapy-in-document"
+    when_negated: str = "skip"
+    when_attributed: str = "info"
+    when_hedged: str = "keep"
+    skip_if_claim_on: tuple[str, ...] = ()
+    unless_therapy: tuple[str, ...] = ()
+    examples_flag: tuple[str, ...] = ()
+    examples_pass: tuple[str, ...] = ()
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class ClaimRule:
+    id: str
+    name: str
+    outcome: str
+    severity: str
+    title: str
+    message: str
+    suggestion: str | None
+    rationale: str
+    sources: tuple[str, ...]
+    params: dict[str, Any] = field(default_factory=dict)
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: str
+    category: str
+    value: str | None
+    phrases: tuple[str, ...]
+    regexes: tuple[str, ...]
+    origin: str = ""
+
+
+@dataclass
+class RuleSet:
+    therapies: dict[str, Concept]
+    conditions: dict[str, Concept]
+    evidence: list[EvidenceEntry]
+    red_flags: list[RedFlagRule]
+    claim_rules: dict[str, ClaimRule]  # by outcome
+    cues: list[Cue]
+    files: list[str]
+
+    def __post_init__(self) -> None:
+        self._ancestors = {
+            "therapy": {cid: _closure(cid, self.therapies) for cid in self.therapies},
+            "condition": {cid: _closure(cid, self.conditions) for cid in self.conditions},
+        }
+
+    def therapy_family(self, therapy_id: str) -> frozenset[str]:
+        """The therapy and every family above it."""
+        return self._ancestors["therapy"][therapy_id]
+
+    def condition_family(self, condition_id: str) -> frozenset[str]:
+        """The condition and every broader concept above it."""
+        return self._ancestors["condition"][condition_id]
+
+    def rule_by_id(self, rule_id: str) -> ClaimRule | RedFlagRule | None:
+        for rule in self.claim_rules.values():
+            if rule.id == rule_id:
+                return rule
+        for flag in self.red_flags:
+            if flag.id == rule_id:
+                return flag
+        return None
+
+
+def _closure(start: str, concepts: dict[str, Concept]) -> frozenset[str]:
+    seen = {start}
+    todo = [start]
+    while todo:
+        for parent in concepts[todo.pop()].parents:
+            if parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return frozenset(seen)
+
+
+# ---------------------------------------------------------------------------------
+# Loading
+
+
+def load_ruleset(packs: Sequence[str | Path] = (), *, builtin: bool = True) -> RuleSet:
+    """Load the shipped rules (unless builtin=False) and the given packs, in order."""
+    return _load_cached(tuple(str(Path(p)) for p in packs), builtin)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(packs: tuple[str, ...], builtin: bool) -> RuleSet:
+    folders = ([builtin_rules_dir()] if builtin else []) + [Path(p) for p in packs]
+    documents: list[tuple[str, dict[str, Any]]] = []
+    for folder in folders:
+        documents.extend(read_pack(folder))
+    return build_ruleset(documents)
+
+
+def read_pack(folder: Path) -> list[tuple[str, dict[str, Any]]]:
+    """Read and schema-check every YAML file of a pack folder (or a single file)."""
+    if folder.is_file():
+        files = [folder]
+    elif folder.is_dir():
+        files = sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    else:
+        raise RuleError(str(folder), "rule pack not found (expected a folder of YAML files)")
+    return [(str(path), read_rule_file(path)) for path in files]
+
+
+def read_rule_file(path: Path) -> dict[str, Any]:
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(name, f"cannot read rule file: {exc}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise RuleError(
+            name, f"invalid YAML: {problem}",
+            line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+        ) from None
+    if not isinstance(data, dict):
+        raise RuleError(name, "expected a mapping with a 'kind' key at the top of the file")
+    kind = data.get("kind")
+    if kind not in KINDS:
+        raise RuleError(name, f"'kind' must be one of {', '.join(KINDS)}; found {kind!r}",
+                        **_position(text, ["kind"]))
+    validate_document(name, text, data, kind)
+    return data
+
+
+def validate_document(name: str, text: str, data: dict[str, Any], kind: str) -> None:
+    from jsonschema.exceptions import best_match
+
+    errors = list(_validator(kind).iter_errors(data))
+    if not errors:
+        return
+    error = best_match(errors)
+    path = list(error.absolute_path)
+    message = _describe(error)
+    extra = len(errors) - 1
+    if extra:
+        message += f" (and {extra} more problem{'s' if extra > 1 else ''} in this file)"
+    raise RuleError(name, message, where=error.json_path, **_position(text, path))
+
+
+def _describe(error) -> str:
+    instance = error.instance
+    if error.validator == "type" and isinstance(instance, (bool, int, float)) and not isinstance(instance, str):
+        expected = error.validator_value
+        if expected == "string" or (isinstance(expected, list) and "string" in expected):
+            return (f"expected text but found {instance!r}; YAML reads words like no/yes/on/off, "
+                    "numbers and dates as other types, so put the value in quotes")
+    if error.validator == "additionalProperties":
+        return f"{error.message} (check the spelling of the key)"
+    if error.validator == "enum":
+        return f"{instance!r} is not allowed here; expected one of: {', '.join(map(str, error.validator_value))}"
+    return error.message
+
+
+def _position(text: str, path: list[Any]) -> dict[str, int]:
+    """Line and column (1-based) of the value at `path` in a YAML text, when found."""
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return {}
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            nxt = None
+            for k, v in node.value:
+                if k.value == key:
+                    nxt = v
+                    break
+            if nxt is None:
+                break
+            node = nxt
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            break
+    if node is None:
+        return {}
+    return {"line": node.start_mark.line + 1, "column": node.start_mark.column + 1}
+
+
+# ---------------------------------------------------------------------------------
+# Building the merged rule set
+
+
+def build_ruleset(documents: Iterable[tuple[str, dict[str, Any]]]) -> RuleSet:
+    therapies: dict[str, Concept] = {}
+    conditions: dict[str, Concept] = {}
+    evidence: dict[str, EvidenceEntry] = {}
+    red_flags: dict[str, RedFlagRule] = {}
+    claim_rules: dict[str, ClaimRule] = {}
+    cues: dict[str, Cue] = {}
+    files: list[str] = []
+    for origin, data in documents:
+        files.append(origin)
+        kind = data["kind"]
+        if kind == "therapies":
+            for item in data["therapies"]:
+                therapies[item["id"]] = _concept(item, "therapy", item["type"], origin)
+        elif kind == "conditions":
+            for item in data["conditions"]:
+                conditions[item["id"]] = _concept(item, "condition", item["category"], origin)
+        elif kind == "evidence":
+            for item in data["entries"]:
+                evidence[item["id"]] = _evidence(item, origin)
+        elif kind == "red-flags":
+            for item in data["rules"]:
+                red_flags[item["id"]] = _red_flag(item, origin)
+        elif kind == "claim-rules":
+            for item in data["rules"]:
+                claim_rules[item["outcome"]] = ClaimRule(
+                    id=item["id"], name=item["name"], outcome=item["outcome"],
+                    severity=item["severity"], title=item["title"], message=item["message"],
+                    suggestion=item.get("suggestion"), rationale=item["rationale"],
+                    sources=tuple(item["sources"]), params=dict(item.get("params", {})),
+                    origin=origin,
+                )
+        elif kind == "cues":
+            for item in data["cues"]:
+                cues[item["id"]] = Cue(
+                    id=item["id"], category=item["category"], value=item.get("value"),
+                    phrases=tuple(item.get("phrases", ())), regexes=tuple(item.get("regex", ())),
+                    origin=origin,
+                )
+    _check_references(therapies, conditions, evidence, red_flags, claim_rules)
+    return RuleSet(
+        therapies=therapies, conditions=conditions, evidence=list(evidence.values()),
+        red_flags=sorted(red_flags.values(), key=lambda r: r.id), claim_rules=claim_rules,
+        cues=list(cues.values()), files=files,
+    )
+
+
+def _concept(item: dict[str, Any], kind: str, type_: str, origin: str) -> Concept:
+    abbreviations = tuple(
+        Abbreviation(text=a["text"], context=tuple(a.get("context", ())), veto=tuple(a.get("veto", ())))
+        for a in item.get("abbreviations", ())
+    )
+    return Concept(
+        id=item["id"], name=item["name"], kind=kind, type=type_,
+        parents=tuple(item.get("parents", ())), synonyms=tuple(item["synonyms"]),
+        abbreviations=abbreviations, no_plural=frozenset(s.lower() for s in item.get("no_plural", ())),
+        umbrella=bool(item.get("umbrella", False)), sponsor=item.get("sponsor"), origin=origin,
+    )
+
+
+def _evidence(item: dict[str, Any], origin: str) -> EvidenceEntry:
+    population = item.get("population") or {}
+    return EvidenceEntry(
+        id=item["id"], therapies=tuple(item["therapies"]), conditions=tuple(item["conditions"]),
+        jurisdictions=tuple(item["jurisdictions"]), status=item["status"], level=item["level"],
+        summary=item["summary"].strip(), sources=tuple(item["sources"]), reviewed=item["reviewed"],
+        therapy_match=item.get("therapy_match", "family"),
+        population_group=population.get("group", "any"), population_label=population.get("label"),
+        product=item.get("product"), sponsor=item.get("sponsor"), regulator=item.get("regulator"),
+        indication=item.get("indication"), date=item.get("date"), origin=origin,
+    )
+
+
+def _red_flag(item: dict[str, Any], origin: str) -> RedFlagRule:
+    phrases: list[str] = []
+    regexes: list[str] = []
+    for pattern in item["patterns"]:
+        phrases.extend(pattern.get("phrases", ()))
+        if "regex" in pattern:
+            regexes.append(pattern["regex"])
+    examples = item.get("examples", {})
+    return RedFlagRule(
+        id=item["id"], name=item["name"], category=item["category"], severity=item["severity"],
+        message=item["message"].strip(), rationale=item["rationale"].strip(),
+        suggestion=item.get("suggestion"), sources=tuple(item["sources"]),
+        phrases=tuple(phrases), regexes=tuple(regexes),
+        requires=item.get("requires", "therapy-in-document"),
+        when_negated=item.get("when_negated", "skip"),
+        when_attributed=item.get("when_attributed", "info"),
+        when_hedged=item.get("when_hedged", "keep"),
+        skip_if_claim_on=tuple(item.get("skip_if_claim_on", ())),
+        unless_therapy=tuple(item.get("unless_therapy", ())),
+        examples_flag=tuple(examples.get("flag", ())), examples_pass=tuple(examples.get("pass", ())),
+        origin=origin,
+    )
+
+
+def _check_references(therapies, conditions, evidence, red_flags, claim_rules) -> None:
+    def missing(origin: str, what: str, ident: str, owner: str) -> RuleError:
+        return RuleError(origin, f"{owner} refers to unknown {what} id {ident!r}")
+
+    for concepts, what in ((therapies, "therapy"), (conditions, "condition")):
+        for concept in concepts.values():
+            for parent in concept.parents:
+                if parent not in concepts:
+                    raise missing(concept.origin, what, parent, f"{what} {concept.id!r}")
+    for entry in evidence.values():
+        for tid in entry.therapies:
+            if tid not in therapies:
+                raise missing(entry.origin, "therapy", tid, f"evidence entry {entry.id!r}")
+        for cid in entry.conditions:
+            if cid not in conditions:
+                raise missing(entry.origin, "condition", cid, f"evidence entry {entry.id!r}")
+    for rule in red_flags.values():
+        for cid in rule.skip_if_claim_on:
+            if cid not in conditions:
+                raise missing(rule.origin, "condition", cid, f"rule {rule.id}")
+        for tid in rule.unless_therapy:
+            if tid not in therapies:
+                raise missing(rule.origin, "therapy", tid, f"rule {rule.id}")
+        for regex in rule.regexes:
+            try:
+                re.compile(regex)
+            except re.error as exc:
+                raise RuleError(rule.origin, f"rule {rule.id}: invalid regular expression: {exc}") from None
+    ids: dict[str, str] = {}
+    for rule in list(red_flags.values()) + list(claim_rules.values()):
+        if rule.id in ids and ids[rule.id] != rule.name:
+            raise RuleError(rule.origin, f"rule id {rule.id} is used by two rules ({ids[rule.id]}, {rule.name})")
+        ids[rule.id] = rule.name
+    _check_cycles(therapies, "therapy")
+    _check_cycles(conditions, "condition")
+
+
+def _check_cycles(concepts: dict[str, Concept], what: str) -> None:
+    state: dict[str, int] = {}
+
+    def visit(cid: str, trail: list[str]) -> None:
+        if state.get(cid) == 2:
+            return
+        if state.get(cid) == 1:
+            loop = " -> ".join(trail[trail.index(cid):] + [cid])
+            raise RuleError(concepts[cid].origin, f"{what} parents form a loop: {loop}")
+        state[cid] = 1
+        for parent in concepts[cid].parents:
+            visit(parent, trail + [cid])
+        state[cid] = 2
+
+    for cid in concepts:
+        visit(cid, [])
