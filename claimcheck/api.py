@@ -39,24 +39,24 @@ class Checker:
             "builtin_rules": builtin_rules,
         })
 
+        self.component = self.nlp.get_pipe("claimcheck")
+
     @property
     def ruleset(self):
-        return self.nlp.get_pipe("claimcheck").ruleset
+        return self.component.ruleset
 
     # ------------------------------------------------------------------------------
     def check_source(self, source: SourceText) -> FileResult:
         from claimcheck.layout import build_layout
-        from claimcheck.offsets import LineIndex
-        from claimcheck.pipeline import place_findings, relocate_claim, relocate_finding
+        from claimcheck.pipeline import place_findings, relocate_claim
 
         layout = build_layout(source.text, source.format)
         doc = self.nlp.make_doc(layout.text)
-        doc._.text_blocks = [(b.start, b.end, b.kind, b.level, b.lead_in) for b in layout.blocks]
-        doc = self.nlp(doc)
+        blocks = [(b.start, b.end, b.kind, b.level, b.lead_in) for b in layout.blocks]
+        claims, findings = self.component.analyse(doc, blocks, layout.text)
         to_start, to_end = layout.offsets.source_start, layout.offsets.source_end
-        findings = [relocate_finding(f, to_start, to_end) for f in doc._.findings]
-        findings = place_findings(findings, source.text, LineIndex(source.text))
-        claims = [relocate_claim(c, to_start, to_end) for c in doc._.claims]
+        findings = place_findings(findings, source.text, to_start=to_start, to_end=to_end)
+        claims = [relocate_claim(c, to_start, to_end) for c in claims]
         return FileResult(path=source.path, findings=findings, format=source.format,
                           encoding=source.encoding, claims=claims)
 

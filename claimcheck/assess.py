@@ -45,11 +45,30 @@ class Assessor:
         for cid in ruleset.conditions:
             for ancestor in ruleset.condition_family(cid):
                 self._narrower[ancestor].add(cid)
+        self._by_condition: dict[str, list[EvidenceEntry]] = {}
+        for entry in ruleset.evidence:
+            for cid in entry.conditions:
+                self._by_condition.setdefault(cid, []).append(entry)
+        self._cache: dict[tuple, Assessment | None] = {}
 
     # ------------------------------------------------------------------------------
     def assess(self, claim: Claim) -> Assessment | None:
         if claim.negated:
             return None
+        key = (claim.therapy.id, claim.condition.id, claim.population, claim.certainty, claim.attributed)
+        if key not in self._cache:
+            self._cache[key] = self._assess(claim)
+        return self._cache[key]
+
+    def _candidates(self, condition_id: str) -> list[EvidenceEntry]:
+        related = self.ruleset.condition_family(condition_id) | self._narrower[condition_id]
+        seen: dict[str, EvidenceEntry] = {}
+        for cid in related:
+            for entry in self._by_condition.get(cid, ()):
+                seen[entry.id] = entry
+        return list(seen.values())
+
+    def _assess(self, claim: Claim) -> Assessment | None:
         rs = self.ruleset
         tfam = rs.therapy_family(claim.therapy.id)
         cfam = rs.condition_family(claim.condition.id)
@@ -57,7 +76,7 @@ class Assessor:
         in_scope: list[EvidenceEntry] = []
         stretches: list[tuple[int, EvidenceEntry, str]] = []
         refusals: list[EvidenceEntry] = []
-        for entry in rs.evidence:
+        for entry in self._candidates(claim.condition.id):
             local = bool(self.jurisdictions.intersection(entry.jurisdictions))
             anywhere = local or "ALL" in entry.jurisdictions
             if not anywhere:
@@ -69,8 +88,7 @@ class Assessor:
                 population_ok = (entry.population_group == "any" or claim.population is None
                                  or claim.population == entry.population_group)
                 narrower_condition = bool(narrower.intersection(entry.conditions)) and not condition_ok
-                narrower_therapy = (not therapy_ok and any(
-                    claim.therapy.id in rs.therapy_family(t) for t in entry.therapies))
+                narrower_therapy = not therapy_ok and any(self._related(claim.therapy.id, t) for t in entry.therapies)
                 if therapy_ok and condition_ok and population_ok:
                     in_scope.append(entry)
                 elif therapy_ok and condition_ok:
@@ -103,6 +121,19 @@ class Assessor:
         if claim.certainty == "hedged":
             return Assessment("unproven-hedged", refusal)
         return Assessment("unproven", refusal)
+
+    def _related(self, claimed: str, approved: str) -> bool:
+        """Is an approval of `approved` something a claim about `claimed` leans on? Yes
+        when the claim names a family the product belongs to ("stem cells", "MSCs"), or
+        a sibling of the product within a specific cell family (umbilical-cord MSCs and
+        Ryoncil, a bone-marrow MSC), but not when they only share a generic family such
+        as "regenerative therapy"."""
+        rs = self.ruleset
+        approved_family = rs.therapy_family(approved)
+        if claimed in approved_family:
+            return True
+        shared = rs.therapy_family(claimed) & approved_family
+        return any(rs.therapies[t].type != "generic" for t in shared)
 
     def _specificity(self, claim: Claim):
         rs = self.ruleset

@@ -231,8 +231,7 @@ class ClaimExtractor:
                                 continue
                             sentence_claims.append(self._claim(
                                 s, therapy, cond, text, predicate.value or "used-for",
-                                text[predicate.start:predicate.end], mod, "heading",
-                                condition_outside=True))
+                                text[predicate.start:predicate.end], mod, "heading"))
 
                 # ---- frames opened by this sentence (headings and lead-ins)
                 opens_frame = kind == "heading" or lead_in or text[s.start:s.end].rstrip().endswith(":")
@@ -261,7 +260,8 @@ class ClaimExtractor:
                 for claim in sentence_claims:
                     if section is not None:
                         section["claimed"].add(claim.condition.id)
-                claims.extend(_dedupe(sentence_claims))
+                sentence_claims = _dedupe(sentence_claims, rs)
+                claims.extend(sentence_claims)
                 infos.append(SentenceInfo(
                     sentence=s, modality_by_clause=modalities,
                     therapy_ids=frozenset(m.key for m in therapies),
@@ -270,7 +270,7 @@ class ClaimExtractor:
 
     # ------------------------------------------------------------------------------
     def _claim(self, s: Sentence, therapy: TherapyRef, cond: Mention, text: str, predicate: str,
-               predicate_text: str, mod: Modality, source: str, condition_outside: bool = False) -> Claim:
+               predicate_text: str, mod: Modality, source: str) -> Claim:
         concept = self.ruleset.conditions[cond.key]
         condition = ConditionRef(
             id=concept.id, name=concept.name, category=concept.category,
@@ -458,13 +458,18 @@ def _short_block(text: str, start: int, end: int) -> bool:
     return len(chunk.split()) <= 8 and not re.search(r"[.!?]\s", chunk)
 
 
-def _dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per condition per sentence (the first, which is the most direct)."""
+def _dedupe(claims: list[Claim], ruleset: RuleSet) -> list[Claim]:
+    """One claim per condition per sentence (the first, which is the most direct), and
+    none for a condition when the sentence also names a narrower one ("arthritis ...
+    knee osteoarthritis", "autoimmune diseases such as lupus")."""
     seen: set[str] = set()
-    out = []
+    unique = []
     for c in claims:
         if c.condition.id in seen:
             continue
         seen.add(c.condition.id)
-        out.append(c)
-    return out
+        unique.append(c)
+    broader: set[str] = set()
+    for c in unique:
+        broader |= ruleset.condition_family(c.condition.id) - {c.condition.id}
+    return [c for c in unique if c.condition.id not in broader]

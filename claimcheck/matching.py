@@ -122,21 +122,23 @@ class MentionMatcher:
                 for index, abbr in enumerate(concept.abbreviations):
                     add(self.exact, f"{kind}:{concept.id}:abbr{index}", "term", kind, concept.id, None,
                         [abbr.text], abbr)
-        self.regex_cues: list[tuple[re.Pattern[str], str, str, str, str | None]] = []
+        self.regex_cues: list[tuple[FastPattern, str, str, str, str | None]] = []
         for cue in ruleset.cues:
             layer = "predicate" if cue.category == "predicate" else "modifier"
             add(self.phrases, f"cue:{cue.id}", layer, cue.category, cue.id, cue.value, cue.phrases)
             for regex in cue.regexes:
-                self.regex_cues.append((re.compile(regex, re.IGNORECASE), layer, cue.category, cue.id, cue.value))
-        self.regex_flags: list[tuple[re.Pattern[str], str]] = []
+                self.regex_cues.append((FastPattern(regex), layer, cue.category, cue.id, cue.value))
+        self.regex_flags: list[tuple[FastPattern, str]] = []
         for rule in ruleset.red_flags:
             add(self.phrases, f"flag:{rule.id}", "flag", "flag", rule.id, None, rule.phrases)
             for regex in rule.regexes:
-                self.regex_flags.append((re.compile(regex, re.IGNORECASE), rule.id))
+                self.regex_flags.append((FastPattern(regex), rule.id))
 
     # ------------------------------------------------------------------------------
-    def find(self, doc: Doc) -> list[Mention]:
-        """All mentions in the doc, in text order, with overlaps resolved per layer."""
+    def find(self, doc: Doc, text: str, lowered: str | None) -> list[Mention]:
+        """All mentions in the doc (whose text is `text`; `lowered` as returned by
+        lower_same_length), in text order, with overlaps resolved per layer. Regex cues
+        are left to sentence_cues()."""
         mentions: list[Mention] = []
         key_info = self.key_info
         for matcher in (self.phrases, self.exact):
@@ -145,16 +147,70 @@ class MentionMatcher:
                 last = doc[end - 1]
                 mentions.append(Mention(layer, kind, ident, doc[start].idx, last.idx + len(last),
                                         value, abbreviation))
-        text = doc.text
-        for pattern, layer, kind, ident, value in self.regex_cues:
-            for m in pattern.finditer(text):
-                if m.end() > m.start():
-                    mentions.append(Mention(layer, kind, ident, m.start(), m.end(), value))
-        for pattern, ident in self.regex_flags:
-            for m in pattern.finditer(text):
-                if m.end() > m.start():
-                    mentions.append(Mention("flag", "flag", ident, m.start(), m.end()))
+        if self.regex_flags:
+            for pattern, ident in self.regex_flags:
+                for start, end in pattern.spans(text, lowered):
+                    mentions.append(Mention("flag", "flag", ident, start, end))
         return resolve_overlaps(mentions)
+
+    def sentence_cues(self, text: str, lowered: str | None, start: int, end: int) -> list[Mention]:
+        """Regex cues inside one sentence (run only where a claim can form)."""
+        found = []
+        for pattern, layer, kind, ident, value in self.regex_cues:
+            for s, e in pattern.spans(text, lowered, start, end):
+                found.append(Mention(layer, kind, ident, s, e, value))
+        return found
+
+
+class FastPattern:
+    """A case-insensitive regex, run the fast way when it can be: on lower-cased text,
+    without the IGNORECASE flag, and with a leading \\b checked by hand, so that a
+    literal start ("fda", "has been shown") lets the engine skip ahead instead of
+    trying every position."""
+
+    _UPPER_ESCAPE = re.compile(r"\\[A-Z]")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.safe = re.compile(source, re.IGNORECASE)
+        self.fast = None
+        self.word_start = False
+        if not self._UPPER_ESCAPE.search(source):  # lower-casing \\S or \\D would change them
+            body = source.lower()
+            self.word_start = body.startswith("\\b")
+            self.fast = re.compile(body[2:] if self.word_start else body)
+
+    def spans(self, text: str, lowered: str | None, start: int = 0, end: int | None = None):
+        """(start, end) of each match in text[start:end]; `lowered` is text.lower() when
+        that has the same length as text, else None."""
+        end = len(text) if end is None else end
+        if self.fast is None or lowered is None:
+            for m in self.safe.finditer(text, start, end):
+                if m.end() > m.start():
+                    yield m.span()
+            return
+        search = self.fast.search
+        pos = start
+        while pos < end:
+            m = search(lowered, pos, end)
+            if m is None:
+                return
+            s, e = m.span()
+            if self.word_start and (s > 0 and _is_word(lowered[s - 1])) == _is_word(lowered[s]):
+                pos = s + 1  # not at a word boundary: look again from the next character
+                continue
+            if e > s:
+                yield s, e
+            pos = max(e, s + 1)
+
+
+def lower_same_length(text: str) -> str | None:
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
@@ -168,23 +224,48 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
             kept.append(m)
         else:
             by_layer.setdefault(m.layer, []).append(m)
-    for layer, items in by_layer.items():
-        items.sort(key=lambda m: (-(m.end - m.start), m.start))
-        accepted: list[Mention] = []
-        for m in items:
-            clash = False
-            for a in accepted:
-                if a.start <= m.start and m.end <= a.end and (a.start, a.end) != (m.start, m.end):
-                    clash = True
-                    break
-                if layer == "term" and m.start < a.end and a.start < m.end and (a.start, a.end) != (m.start, m.end):
-                    clash = True  # partial overlap of two names: keep the longer
-                    break
-            if not clash:
-                accepted.append(m)
-        kept.extend(accepted)
+    for layer, all_items in by_layer.items():
+        for items in _clusters(all_items):
+            if len(items) == 1:
+                kept.append(items[0])
+                continue
+            kept.extend(_resolve_cluster(layer, items))
     kept.sort(key=lambda m: (m.start, -m.end))
     return kept
+
+
+def _clusters(items: list[Mention]) -> list[list[Mention]]:
+    """Groups of mentions that overlap one another, found in one sweep."""
+    items.sort(key=lambda m: m.start)
+    groups: list[list[Mention]] = []
+    reach = -1
+    for m in items:
+        if m.start < reach:
+            groups[-1].append(m)
+            reach = max(reach, m.end)
+        else:
+            groups.append([m])
+            reach = m.end
+    return groups
+
+
+def _resolve_cluster(layer: str, items: list[Mention]) -> list[Mention]:
+    items.sort(key=lambda m: (-(m.end - m.start), m.start))
+    accepted: list[Mention] = []
+    for m in items:
+        span = (m.start, m.end)
+        clash = False
+        for a in accepted:
+            if (a.start, a.end) == span:
+                continue
+            inside = a.start <= m.start and m.end <= a.end
+            partial = layer == "term" and m.start < a.end and a.start < m.end
+            if inside or partial:  # two names overlapping: keep the longer
+                clash = True
+                break
+        if not clash:
+            accepted.append(m)
+    return accepted
 
 
 def split_sentences(text: str, blocks: list[tuple[int, int, str, int, bool]]) -> list[Sentence]:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from claimcheck.assess import Assessor
 from claimcheck.claims import ClaimExtractor
 from claimcheck.layout import build_layout
-from claimcheck.matching import MentionMatcher, attach, split_sentences
+from claimcheck.matching import MentionMatcher, attach, lower_same_length, split_sentences
 from claimcheck.models import Claim, Finding
 from claimcheck.offsets import LineIndex
 from claimcheck.redflags import RedFlagChecker, panacea_finding
@@ -73,17 +73,26 @@ class Analyzer:
         self.assessor = Assessor(ruleset, jurisdiction)
         self.red_flags = RedFlagChecker(ruleset)
 
-    def analyse(self, doc: Doc, blocks: Sequence[BlockTuple]) -> tuple[list[Claim], list[Finding]]:
-        text = doc.text
+    def analyse(self, doc: Doc, blocks: Sequence[BlockTuple], text: str | None = None) -> tuple[list[Claim], list[Finding]]:
+        """Claims and findings with offsets in the Doc's text. Pass `text` when the
+        caller already has it: `Doc.text` is rebuilt token by token on every access."""
+        text = doc.text if text is None else text
         blocks = list(blocks)
-        mentions = self.matcher.find(doc)
+        lowered = lower_same_length(text)
+        mentions = self.matcher.find(doc, text, lowered)
         sentences = split_sentences(text, blocks)
         attach(sentences, mentions, text)
+        for s in sentences:
+            if s.terms or s.predicates:  # only where a claim can form
+                for m in self.matcher.sentence_cues(text, lowered, s.start, s.end):
+                    (s.predicates if m.layer == "predicate" else s.modifiers).append(m)
         claims, infos, topic = self.extractor.extract(text, blocks, sentences)
         findings: list[Finding] = []
         by_claim: dict[int, Finding] = {}
+        outcomes: dict[int, set[str]] = {}  # sentence start -> outcomes of its claims
         for index, claim in enumerate(claims):
             assessment = self.assessor.assess(claim)
+            outcomes.setdefault(claim.start, set()).add(assessment.outcome if assessment else "negated")
             if assessment is None:
                 continue
             finding = self.assessor.finding(claim, assessment)
@@ -92,7 +101,9 @@ class Analyzer:
         panacea = panacea_finding(self.ruleset, claims, by_claim)
         if panacea is not None:
             findings.append(panacea)
-        findings.extend(self.red_flags.check(text, infos, therapy_in_document=topic is not None))
+        approved = {start for start, kinds in outcomes.items() if kinds == {"approved-use"}}
+        findings.extend(self.red_flags.check(text, infos, therapy_in_document=topic is not None,
+                                             approved_sentences=approved))
         findings.sort(key=lambda f: f.sort_key)
         return claims, findings
 
@@ -107,19 +118,28 @@ class ClaimcheckComponent:
         self.ruleset = ruleset or load_ruleset(list(rule_packs), builtin=builtin_rules)
         self.analyzer = Analyzer(nlp, self.ruleset, jurisdiction)
 
+    def analyse(self, doc: Doc, blocks: Sequence[BlockTuple], text: str) -> tuple[list[Claim], list[Finding]]:
+        """The component's work without storing results on the Doc (used by the API,
+        which maps offsets to the original file itself)."""
+        return self.analyzer.analyse(doc, blocks, text)
+
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
         blocks = doc._.text_blocks
         work, mapping = doc, None
         if blocks is None:
-            layout = build_layout(doc.text, "text")
+            layout = build_layout(text, "text")
             blocks = [(b.start, b.end, b.kind, b.level, b.lead_in) for b in layout.blocks]
-            if layout.text != doc.text:
+            if layout.text != text:
                 work, mapping = self.tokenizer(layout.text), layout.offsets
-        claims, findings = self.analyzer.analyse(work, blocks)
+            text_for_analysis = layout.text
+        else:
+            text_for_analysis = text
+        claims, findings = self.analyzer.analyse(work, blocks, text_for_analysis)
         if mapping is not None:
             claims = [relocate_claim(c, mapping.source_start, mapping.source_end) for c in claims]
             findings = [relocate_finding(f, mapping.source_start, mapping.source_end) for f in findings]
-        findings = place_findings(findings, doc.text)
+        findings = place_findings(findings, text)
         doc.user_data[CLAIMS_KEY] = [c.to_dict() for c in claims]
         doc.user_data[FINDINGS_KEY] = [f.to_dict() for f in findings]
         return doc
@@ -149,13 +169,21 @@ def relocate_finding(finding: Finding, to_start, to_end) -> Finding:
                          condition=_move_ref(finding.condition, to_start, to_end))
 
 
-def place_findings(findings: list[Finding], text: str, lines: LineIndex | None = None) -> list[Finding]:
-    """Fill in line, column and the exact text of each finding from `text`."""
+def place_findings(findings: list[Finding], text: str, lines: LineIndex | None = None,
+                   to_start=None, to_end=None) -> list[Finding]:
+    """Fill in line, column and the exact text of each finding from `text`, first
+    moving offsets with `to_start`/`to_end` when given."""
     lines = lines or LineIndex(text)
     placed = []
     for f in findings:
-        line, column = lines.position(f.start)
-        end_line, end_column = lines.position(f.end)
+        changes = {}
+        if to_start is not None:
+            changes = {"start": to_start(f.start), "end": to_end(f.end),
+                       "therapy": _move_ref(f.therapy, to_start, to_end),
+                       "condition": _move_ref(f.condition, to_start, to_end)}
+        start, end = changes.get("start", f.start), changes.get("end", f.end)
+        line, column = lines.position(start)
+        end_line, end_column = lines.position(end)
         placed.append(f.moved(line=line, column=column, end_line=end_line, end_column=end_column,
-                              text=text[f.start:f.end]))
+                              text=text[start:end], **changes))
     return placed

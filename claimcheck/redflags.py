@@ -23,7 +23,8 @@ class RedFlagChecker:
                        if ruleset.condition_family(cid).intersection(rule.skip_if_claim_on)}
             self._skip_conditions[rule.id] = frozenset(covered)
 
-    def check(self, text: str, infos: list[SentenceInfo], therapy_in_document: bool) -> list[Finding]:
+    def check(self, text: str, infos: list[SentenceInfo], therapy_in_document: bool,
+              approved_sentences: set[int] = frozenset()) -> list[Finding]:
         findings: list[Finding] = []
         for info in infos:
             s = info.sentence
@@ -42,9 +43,11 @@ class RedFlagChecker:
                     continue
                 if info.claim_conditions & self._skip_conditions[rule.id]:
                     continue
+                if rule.when_approved == "skip" and s.start in approved_sentences:
+                    continue
                 clause = s.clause_of(flag.start)
                 mod = info.modality_by_clause.get(clause, Modality())
-                severity = _apply_context(rule, mod, flag.start, flag.end, s)
+                severity = _apply_context(rule, mod, flag.start, flag.end, s, text)
                 if severity is None:
                     continue
                 reported.add(rule.id)
@@ -60,12 +63,14 @@ class RedFlagChecker:
         return findings
 
 
-def _apply_context(rule: RedFlagRule, mod: Modality, start: int, end: int, s) -> str | None:
+def _apply_context(rule: RedFlagRule, mod: Modality, start: int, end: int, s, text: str) -> str | None:
     severity = rule.severity
     negated = _negation_reaches(s, start, end)
     if (negated or mod.caution) and rule.when_negated == "skip":
         return None
-    if mod.attributed:
+    if rule.when_research == "skip" and mod.research:
+        return None
+    if mod.attributed or _quoted(text, start, end, s.start, s.end):
         if rule.when_attributed == "skip":
             return None
         if rule.when_attributed == "info":
@@ -76,6 +81,16 @@ def _apply_context(rule: RedFlagRule, mod: Modality, start: int, end: int, s) ->
         if rule.when_hedged in ("warning", "info") and SEVERITY_RANK[rule.when_hedged] < SEVERITY_RANK[severity]:
             severity = rule.when_hedged
     return severity
+
+
+def _quoted(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Is the phrase mentioned in quotation marks ('labels such as "FDA-registered"')
+    rather than used?"""
+    before = text[start - 1] if start > lo else ""
+    after = text[end] if end < hi else ""
+    if before in ("'", '"') and after in ("'", '"'):
+        return True
+    return text.count('"', lo, start) % 2 == 1 and text.find('"', end, hi) != -1
 
 
 def _negation_reaches(s, start: int, end: int) -> bool:

@@ -144,6 +144,8 @@ class RedFlagRule:
     when_negated: str = "skip"
     when_attributed: str = "info"
     when_hedged: str = "keep"
+    when_approved: str = "keep"
+    when_research: str = "keep"
     skip_if_claim_on: tuple[str, ...] = ()
     unless_therapy: tuple[str, ...] = ()
     examples_flag: tuple[str, ...] = ()
@@ -423,6 +425,8 @@ def _red_flag(item: dict[str, Any], origin: str) -> RedFlagRule:
         when_negated=item.get("when_negated", "skip"),
         when_attributed=item.get("when_attributed", "info"),
         when_hedged=item.get("when_hedged", "keep"),
+        when_approved=item.get("when_approved", "keep"),
+        when_research=item.get("when_research", "keep"),
         skip_if_claim_on=tuple(item.get("skip_if_claim_on", ())),
         unless_therapy=tuple(item.get("unless_therapy", ())),
         examples_flag=tuple(examples.get("flag", ())), examples_pass=tuple(examples.get("pass", ())),

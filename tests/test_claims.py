@@ -1,0 +1,134 @@
+"""Claim extraction on sentences written for these tests: therapy, condition,
+predicate, certainty, polarity, appeals, inference."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def only(claims, condition):
+    found = [c for c in claims if c.condition.id == condition]
+    assert found, f"no claim about {condition}; got {[c.condition.id for c in claims]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, condition, certainty", [
+    ("Our stem cell injections treat knee osteoarthritis.", "knee-osteoarthritis", "assertive"),
+    ("Umbilical cord stem cells cure autism.", "autism", "absolute"),
+    ("Exosome therapy reverses Parkinson's disease.", "parkinsons-disease", "absolute"),
+    ("MSCs can help patients with multiple sclerosis.", "multiple-sclerosis", "assertive"),
+    ("Stem cells may help with COPD.", "copd", "hedged"),
+    ("Stem cell therapy could potentially improve heart failure.", "heart-failure", "hedged"),
+    ("Stem cells are being studied for ALS in clinical trials.", "als", "hedged"),
+    ("Our clinically proven stem cell protocol restores cartilage in osteoarthritis.", "osteoarthritis", "absolute"),
+    ("Clinical trials have shown promising results using MSCs to relieve lupus.", "lupus", "assertive"),
+    ("MSCs show promise in treating sepsis.", "sepsis", "hedged"),
+    ("Stem Cell Therapy for Autism", "autism", "assertive"),
+])
+def test_certainty(claims_of, text, condition, certainty):
+    claim = only(claims_of(text), condition)
+    assert claim.certainty == certainty
+    assert not claim.negated
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Stem cells cannot cure autism.", "autism"),
+    ("There is no evidence that stem cells help multiple sclerosis.", "multiple-sclerosis"),
+    ("Stem cell injections are not approved for knee osteoarthritis.", "knee-osteoarthritis"),
+    ("Stem cell treatments for ALS have not been shown to work.", "als"),
+    ("Be wary of unproven stem cell treatments for cerebral palsy.", "cerebral-palsy"),
+])
+def test_negated_and_cautionary(claims_of, text, condition):
+    claims = [c for c in claims_of(text) if c.condition.id == condition]
+    assert all(c.negated for c in claims)
+
+
+def test_pseudo_negation_does_not_deny(claims_of):
+    claim = only(claims_of("Stem cells treat arthritis with no side effects and no downtime."), "arthritis")
+    assert not claim.negated
+
+
+def test_negation_after_the_claim_does_not_deny_it(claims_of):
+    claim = only(claims_of("Stem cells treat arthritis and do not require surgery."), "arthritis")
+    assert not claim.negated
+
+
+def test_clause_split_at_but(claims_of):
+    claims = claims_of("Stem cell therapy is not a cure for lupus, but it relieves arthritis pain.")
+    assert only(claims, "lupus").negated
+    assert not only(claims, "arthritis").negated
+
+
+def test_attribution(claims_of):
+    claim = only(claims_of("Some clinics claim that stem cells cure autism."), "autism")
+    assert claim.attributed
+
+
+def test_appeals(claims_of):
+    evidence = only(claims_of("Studies show that stem cells repair knee cartilage in osteoarthritis."), "osteoarthritis")
+    assert "evidence" in evidence.appeals
+    testimony = only(claims_of("Patients report that stem cells eased their fibromyalgia."), "fibromyalgia")
+    assert "testimony" in testimony.appeals
+
+
+def test_population(claims_of):
+    claim = only(claims_of("MSCs treat graft-versus-host disease in adults."), "gvhd")
+    assert claim.population == "adults"
+
+
+def test_therapy_inferred_from_previous_sentence(claims_of):
+    claims = claims_of("We offer umbilical cord stem cells. In osteoarthritis, they can be injected to reduce pain.")
+    claim = only(claims, "osteoarthritis")
+    assert claim.therapy.id == "umbilical-cord-cells"
+    assert claim.therapy.inferred
+
+
+def test_research_context_carries_to_inferred_claim(claims_of):
+    text = ("MSCs are a focus of research for treating osteoarthritis. "
+            "Studies have shown promising outcomes in reducing pain in osteoarthritis.")
+    claims = [c for c in claims_of(text) if c.condition.id == "osteoarthritis"]
+    assert len(claims) == 2
+    assert all(c.certainty == "hedged" for c in claims)
+
+
+def test_list_under_lead_in_gives_one_claim_per_item(claims_of):
+    text = "Stem cell therapy at our clinic\n\nConditions we treat:\n- Autism\n- Multiple sclerosis\n- COPD\n"
+    claims = claims_of(text)
+    by_condition = {c.condition.id: c for c in claims}
+    assert {"autism", "multiple-sclerosis", "copd"} <= set(by_condition)
+    spans = {(c.start, c.end) for c in by_condition.values()}
+    assert len(spans) == 3  # each list item has its own span
+    assert all(c.therapy.inferred for c in by_condition.values())
+
+
+def test_html_heading_frame_with_list(claims_of):
+    html = ("<html><body><h1>Regenerative stem cell therapy</h1><h2>Conditions We Treat</h2>"
+            "<ul><li>Autism</li><li>ALS</li><li>Erectile dysfunction</li></ul></body></html>")
+    ids = {c.condition.id for c in claims_of(html, "html")}
+    assert {"autism", "als", "erectile-dysfunction"} <= ids
+
+
+def test_these_conditions_refers_back(claims_of):
+    text = ("Autoimmune diseases such as lupus and rheumatoid arthritis are common. "
+            "Stem cells can relieve these conditions.")
+    claims = [c for c in claims_of(text) if c.source == "anaphora"]
+    assert {"lupus", "rheumatoid-arthritis"} <= {c.condition.id for c in claims}
+
+
+def test_no_therapy_means_no_claim(claims_of):
+    assert claims_of("Physical therapy can help knee osteoarthritis.") == []
+
+
+def test_condition_without_predicate_is_not_a_claim(claims_of):
+    assert claims_of("Stem cells were discovered decades before anyone studied autism genetics.") == []
+
+
+@pytest.mark.parametrize("text, expect", [
+    ("Stem cells for MS and ALS at our clinic.", {"multiple-sclerosis", "als"}),
+    ("Our stem cell nurse holds an MS in Nursing and can help you.", set()),
+    ("After the stem cell injection he had an ED visit for chest pain.", set()),
+    ("Exosome therapy for ED restores erectile function.", {"erectile-dysfunction"}),
+])
+def test_abbreviations_need_context(claims_of, text, expect):
+    ids = {c.condition.id for c in claims_of(text)}
+    assert ids == expect

@@ -1,0 +1,62 @@
+"""claimcheck as a spaCy component."""
+
+from __future__ import annotations
+
+import pickle
+
+import spacy
+
+import claimcheck.pipeline  # noqa: F401
+
+
+def make_nlp(**config):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimcheck", config=config)
+    return nlp
+
+
+def test_add_pipe_gives_claims_and_findings():
+    nlp = make_nlp()
+    doc = nlp("Our umbilical cord stem cells cure autism.")
+    assert [c.condition.id for c in doc._.claims] == ["autism"]
+    rules = {f.rule for f in doc._.findings}
+    assert "CC101" in rules and "CC201" in rules
+    finding = next(f for f in doc._.findings if f.rule == "CC101")
+    assert doc.text[finding.start:finding.end] == finding.text
+    assert (finding.line, finding.column) == (1, 1)
+
+
+def test_raw_text_is_normalised_and_mapped_back():
+    nlp = make_nlp()
+    text = "Intro line.\n\nStem  cells\u00a0can  re\u00adverse multiple\nsclerosis."
+    doc = nlp(text)
+    finding = next(f for f in doc._.findings if f.rule == "CC101")
+    assert finding.condition.id == "multiple-sclerosis"
+    assert doc.text[finding.start:finding.end] == finding.text
+    assert finding.text.startswith("Stem  cells") and finding.text.endswith("sclerosis.")
+    cond = finding.condition
+    assert doc.text[cond.start:cond.end] == "multiple\nsclerosis"
+    assert (finding.line, finding.column) == (3, 1)
+
+
+def test_jurisdiction_is_config():
+    nlp = make_nlp(jurisdiction="JP")
+    doc = nlp("Temcell treats acute graft-versus-host disease after transplant.")
+    assert all(f.severity == "info" for f in doc._.findings if f.category == "claim")
+
+
+def test_doc_serialises_and_pickles():
+    nlp = make_nlp()
+    doc = nlp("Exosomes reverse ageing and cure hair loss.")
+    restored = spacy.tokens.Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert [f.rule for f in restored._.findings] == [f.rule for f in doc._.findings]
+    assert pickle.loads(pickle.dumps(doc._.findings)) == doc._.findings
+
+
+def test_multiprocess_pipe():
+    nlp = make_nlp()
+    texts = ["Stem cells cure autism.", "Stem cells may help COPD.", "Nothing here."] * 2
+    single = [[f.rule for f in d._.findings] for d in nlp.pipe(texts)]
+    multi = [[f.rule for f in d._.findings] for d in nlp.pipe(texts, n_process=2, batch_size=2)]
+    assert single == multi
+    assert single[0] and single[2] == []

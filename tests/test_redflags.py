@@ -1,0 +1,47 @@
+"""Every red-flag rule carries examples that must flag and examples that must pass;
+they run here as tests (proselint's idea), so a rule cannot ship untested."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.ruleset import load_ruleset
+
+RULES = load_ruleset().red_flags
+FLAG_CASES = [(r.id, text) for r in RULES for text in r.examples_flag]
+PASS_CASES = [(r.id, text) for r in RULES for text in r.examples_pass]
+
+
+def test_every_rule_has_examples_both_ways():
+    for rule in RULES:
+        assert rule.examples_flag and rule.examples_pass, rule.id
+
+
+@pytest.mark.parametrize("rule_id, text", FLAG_CASES)
+def test_flag_examples(check, rule_id, text):
+    hits = [f for f in check(text) if f.rule == rule_id]
+    assert hits, f"{rule_id} did not flag: {text}"
+    rule = next(r for r in RULES if r.id == rule_id)
+    assert hits[0].severity in ("error", "warning") and hits[0].category == rule.category
+    assert text[hits[0].start:hits[0].end] == hits[0].text
+
+
+@pytest.mark.parametrize("rule_id, text", PASS_CASES)
+def test_pass_examples(check, rule_id, text):
+    hits = [f for f in check(text) if f.rule == rule_id and f.severity != "info"]
+    assert not hits, f"{rule_id} flagged a passing example: {text} -> {hits[0].text!r}"
+
+
+def test_fda_approval_of_an_approved_product_is_not_flagged(check):
+    assert not [f for f in check("Omisirge is FDA approved for blood cancers needing a cord blood transplant.")
+                if f.rule == "CC601"]
+
+
+def test_red_flag_needs_a_therapy_somewhere(check):
+    # a cure claim about a diet is not this tool's business
+    assert not [f for f in check("This diet cures everything, guaranteed.") if f.rule.startswith("CC2")]
+
+
+def test_attributed_red_flag_is_info(check):
+    findings = [f for f in check("Some clinics claim their stem cells are a miracle cure.") if f.rule == "CC201"]
+    assert findings and all(f.severity == "info" for f in findings)
