@@ -140,6 +140,9 @@ class ClaimExtractor:
             block_conditions_seen = False
 
             for s in block_sentences:
+                if not (s.terms or s.predicates or s.flags
+                        or any(m.kind in ("frame", "anaphora") for m in s.modifiers)):
+                    continue  # nothing here can make or inform a claim
                 modalities = {clause: self._modality(s, clause) for clause in s.clauses}
                 sentence_mod = _merge(modalities.values())
                 therapies = [m for m in s.terms if m.kind == "therapy"]

@@ -16,6 +16,7 @@ from typing import Iterable
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from claimcheck.regexes import RulePattern
 from claimcheck.ruleset import Abbreviation, Concept, RuleSet
 
 # Cue categories that modify claims (the rest are predicates); overlaps are resolved
@@ -122,23 +123,36 @@ class MentionMatcher:
                 for index, abbr in enumerate(concept.abbreviations):
                     add(self.exact, f"{kind}:{concept.id}:abbr{index}", "term", kind, concept.id, None,
                         [abbr.text], abbr)
-        self.regex_cues: list[tuple[FastPattern, str, str, str, str | None]] = []
+        # Regex cues and red-flag regexes: tried only where one of their anchor words
+        # stands (found by one more PhraseMatcher pass); patterns without anchor words
+        # are scanned in full.
+        self.regexes: list[tuple[RulePattern, str, str, str, str | None]] = []
         for cue in ruleset.cues:
             layer = "predicate" if cue.category == "predicate" else "modifier"
             add(self.phrases, f"cue:{cue.id}", layer, cue.category, cue.id, cue.value, cue.phrases)
             for regex in cue.regexes:
-                self.regex_cues.append((FastPattern(regex), layer, cue.category, cue.id, cue.value))
-        self.regex_flags: list[tuple[FastPattern, str]] = []
+                self.regexes.append((RulePattern(regex), layer, cue.category, cue.id, cue.value))
         for rule in ruleset.red_flags:
             add(self.phrases, f"flag:{rule.id}", "flag", "flag", rule.id, None, rule.phrases)
             for regex in rule.regexes:
-                self.regex_flags.append((FastPattern(regex), rule.id))
+                self.regexes.append((RulePattern(regex), "flag", "flag", rule.id, None))
+        self.anchors = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.by_anchor: dict[str, list[int]] = {}
+        self.unanchored: list[int] = []
+        for index, (pattern, *_rest) in enumerate(self.regexes):
+            words = pattern.anchors
+            if words and all(len(make_doc(w)) == 1 for w in words):
+                for word in words:
+                    self.by_anchor.setdefault(word, []).append(index)
+            else:
+                self.unanchored.append(index)
+        if self.by_anchor:
+            self.anchors.add("anchor", [make_doc(w) for w in sorted(self.by_anchor)])
 
     # ------------------------------------------------------------------------------
     def find(self, doc: Doc, text: str, lowered: str | None) -> list[Mention]:
         """All mentions in the doc (whose text is `text`; `lowered` as returned by
-        lower_same_length), in text order, with overlaps resolved per layer. Regex cues
-        are left to sentence_cues()."""
+        lower_same_length), in text order, with overlaps resolved per layer."""
         mentions: list[Mention] = []
         key_info = self.key_info
         for matcher in (self.phrases, self.exact):
@@ -147,70 +161,28 @@ class MentionMatcher:
                 last = doc[end - 1]
                 mentions.append(Mention(layer, kind, ident, doc[start].idx, last.idx + len(last),
                                         value, abbreviation))
-        if self.regex_flags:
-            for pattern, ident in self.regex_flags:
-                for start, end in pattern.spans(text, lowered):
-                    mentions.append(Mention("flag", "flag", ident, start, end))
+        if self.regexes:
+            self._regex_mentions(doc, text, lowered, mentions)
         return resolve_overlaps(mentions)
 
-    def sentence_cues(self, text: str, lowered: str | None, start: int, end: int) -> list[Mention]:
-        """Regex cues inside one sentence (run only where a claim can form)."""
-        found = []
-        for pattern, layer, kind, ident, value in self.regex_cues:
-            for s, e in pattern.spans(text, lowered, start, end):
-                found.append(Mention(layer, kind, ident, s, e, value))
-        return found
+    def _regex_mentions(self, doc: Doc, text: str, lowered: str | None, out: list[Mention]) -> None:
+        end = len(text)
+        seen: set[tuple[int, int]] = set()
+        for _match_id, start, _end in self.anchors(doc):
+            token = doc[start]
+            pos = token.idx
+            for index in self.by_anchor.get(token.lower_, ()):
+                span = self.regexes[index][0].match_at(text, lowered, pos, end)
+                if span is not None and (index, span[0]) not in seen:
+                    seen.add((index, span[0]))
+                    out.append(self._regex_mention(index, span))
+        for index in self.unanchored:
+            for span in self.regexes[index][0].spans(text, lowered):
+                out.append(self._regex_mention(index, span))
 
-
-class FastPattern:
-    """A case-insensitive regex, run the fast way when it can be: on lower-cased text,
-    without the IGNORECASE flag, and with a leading \\b checked by hand, so that a
-    literal start ("fda", "has been shown") lets the engine skip ahead instead of
-    trying every position."""
-
-    _UPPER_ESCAPE = re.compile(r"\\[A-Z]")
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.safe = re.compile(source, re.IGNORECASE)
-        self.fast = None
-        self.word_start = False
-        if not self._UPPER_ESCAPE.search(source):  # lower-casing \\S or \\D would change them
-            body = source.lower()
-            self.word_start = body.startswith("\\b")
-            self.fast = re.compile(body[2:] if self.word_start else body)
-
-    def spans(self, text: str, lowered: str | None, start: int = 0, end: int | None = None):
-        """(start, end) of each match in text[start:end]; `lowered` is text.lower() when
-        that has the same length as text, else None."""
-        end = len(text) if end is None else end
-        if self.fast is None or lowered is None:
-            for m in self.safe.finditer(text, start, end):
-                if m.end() > m.start():
-                    yield m.span()
-            return
-        search = self.fast.search
-        pos = start
-        while pos < end:
-            m = search(lowered, pos, end)
-            if m is None:
-                return
-            s, e = m.span()
-            if self.word_start and (s > 0 and _is_word(lowered[s - 1])) == _is_word(lowered[s]):
-                pos = s + 1  # not at a word boundary: look again from the next character
-                continue
-            if e > s:
-                yield s, e
-            pos = max(e, s + 1)
-
-
-def lower_same_length(text: str) -> str | None:
-    lowered = text.lower()
-    return lowered if len(lowered) == len(text) else None
-
-
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
+    def _regex_mention(self, index: int, span: tuple[int, int]) -> Mention:
+        _pattern, layer, kind, ident, value = self.regexes[index]
+        return Mention(layer, kind, ident, span[0], span[1], value)
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:

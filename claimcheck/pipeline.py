@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 from claimcheck.assess import Assessor
 from claimcheck.claims import ClaimExtractor
 from claimcheck.layout import build_layout
-from claimcheck.matching import MentionMatcher, attach, lower_same_length, split_sentences
+from claimcheck.matching import MentionMatcher, attach, split_sentences
+from claimcheck.regexes import lower_same_length
 from claimcheck.models import Claim, Finding
 from claimcheck.offsets import LineIndex
 from claimcheck.redflags import RedFlagChecker, panacea_finding
@@ -82,10 +83,6 @@ class Analyzer:
         mentions = self.matcher.find(doc, text, lowered)
         sentences = split_sentences(text, blocks)
         attach(sentences, mentions, text)
-        for s in sentences:
-            if s.terms or s.predicates:  # only where a claim can form
-                for m in self.matcher.sentence_cues(text, lowered, s.start, s.end):
-                    (s.predicates if m.layer == "predicate" else s.modifiers).append(m)
         claims, infos, topic = self.extractor.extract(text, blocks, sentences)
         findings: list[Finding] = []
         by_claim: dict[int, Finding] = {}
