@@ -213,14 +213,29 @@ class Assessor:
 
 
 def _describe_approval(entry: EvidenceEntry, jurisdiction: str) -> str:
-    regulator = entry.regulator or REGULATORS.get(jurisdiction, "the regulator")
     if entry.status == "established-practice":
-        return f"established practice: {entry.indication or entry.summary}"
+        return f"established practice ({_clause(entry.indication or entry.summary)})"
+    regulator = entry.regulator or REGULATORS.get(jurisdiction, "the regulator")
+    if regulator.replace("/", "").isupper():
+        regulator = "the " + regulator  # "the FDA", "the MFDS"
     when = f" in {entry.date[:4]}" if entry.date else ""
     status = STATUS_WORDS[entry.status]
     product = entry.product or "a named product"
-    indication = f" for {entry.indication}" if entry.indication else ""
+    indication = f" for {_clause(entry.indication)}" if entry.indication else ""
     return f"{product}, {status} by {regulator}{when}{indication}"
+
+
+def _clause(text: str) -> str:
+    """A sentence fragment for use inside another sentence: no final full stop, and a
+    lower-case first letter unless the first word is an acronym or a name."""
+    text = text.strip().rstrip(".")
+    first = text.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:2].islower() and first.lower() not in _NAMES:
+        text = text[0].lower() + text[1:]
+    return text
+
+
+_NAMES = frozenset({"crohn's", "parkinson's", "alzheimer's", "buerger's", "huntington's"})
 
 
 def _evidence_ref(entry: EvidenceEntry) -> EvidenceRef:
@@ -238,5 +253,5 @@ class _Values(dict):
 
 
 def _fill(template: str, values: dict[str, str]) -> str:
-    text = template.format_map(_Values(values))
-    return " ".join(text.split())
+    text = " ".join(template.format_map(_Values(values)).split()).replace("..", ".")
+    return text[:1].upper() + text[1:]

@@ -61,8 +61,6 @@ class Frame:
     predicate_text: str
     modality: Modality
     scope: str  # "section" | "list"
-    level: int
-    block: int
 
 
 @dataclass(slots=True)
@@ -75,200 +73,48 @@ class SentenceInfo:
     claim_conditions: frozenset[str]
 
 
+@dataclass(slots=True)
+class Section:
+    """A heading and what follows it, up to the next heading of the same or a higher
+    level."""
+
+    level: int
+    therapy: TherapyRef | None = None  # named in the heading
+    conditions: list[Mention] = field(default_factory=list)  # a heading that names conditions
+    frame: Frame | None = None  # a heading such as "Conditions we treat"
+    claimed: set[str] = field(default_factory=set)  # conditions already claimed in the section
+
+
 class ClaimExtractor:
     def __init__(self, ruleset: RuleSet) -> None:
         self.ruleset = ruleset
 
-    # ------------------------------------------------------------------------------
     def extract(self, text: str, blocks: list[tuple[int, int, str, int, bool]],
                 sentences: list[Sentence]) -> tuple[list[Claim], list[SentenceInfo], str | None]:
         """Claims in document order, facts per sentence, and the document's main therapy id."""
-        rs = self.ruleset
-        condition_ids_named = {m.key for s in sentences for m in s.terms
-                               if m.kind == "condition" and m.abbreviation is None}
+        named = {m.key for s in sentences for m in s.terms if m.kind == "condition" and m.abbreviation is None}
         for s in sentences:
             s.terms = [m for m in s.terms
-                       if m.abbreviation is None or self._accept_abbreviation(m, s, text, condition_ids_named)]
-        topic = self._topic_therapy(text, blocks, sentences)
-
+                       if m.abbreviation is None or self._accept_abbreviation(m, s, text, named)]
+        topic = self._topic_therapy(blocks, sentences)
+        walk = _Walk(self, text, topic)
         by_block: dict[int, list[Sentence]] = {}
         for s in sentences:
             by_block.setdefault(s.block, []).append(s)
-
         claims: list[Claim] = []
         infos: list[SentenceInfo] = []
-        sections: list[dict] = []  # stack of {"level", "block", "therapy", "conditions", "frame", "claimed"}
-        list_frame: Frame | None = None
-        last_conditions: list[tuple[Mention, Sentence]] = []
-        for index, (bstart, bend, kind, level, lead_in) in enumerate(blocks):
-            block_sentences = by_block.get(index, [])
-            if kind == "code":
+        for index, block in enumerate(blocks):
+            if block[2] == "code":
                 continue
-            # ---- section bookkeeping for headings
-            if kind == "heading" and list_frame is not None and _short_block(text, bstart, bend) and \
-                    any(m.kind == "condition" for s in block_sentences for m in s.terms):
-                pass  # a bare condition line under "Conditions we treat:" continues the list
-            elif kind == "heading":
-                heading_conditions = [m for s in block_sentences for m in s.terms if m.kind == "condition"]
-                heading_predicates = [m for s in block_sentences for m in s.predicates]
-                condition_heading = bool(heading_conditions) and not heading_predicates
-                open_frame = next((sec["frame"] for sec in reversed(sections) if sec["frame"]), None)
-                if condition_heading and open_frame is not None:
-                    frame_level = next(sec["level"] for sec in reversed(sections) if sec["frame"])
-                    while sections and sections[-1]["level"] >= level and not sections[-1]["frame"]:
-                        sections.pop()
-                    if level <= frame_level:
-                        # a sibling condition heading stays inside the frame (plain text has
-                        # no real levels): nest it one deeper
-                        level = frame_level + 1
-                else:
-                    while sections and sections[-1]["level"] >= level:
-                        sections.pop()
-                sections.append({"level": level, "block": index, "therapy": None,
-                                 "conditions": heading_conditions if condition_heading else [],
-                                 "frame": None, "claimed": set()})
-                list_frame = None
-                last_conditions = []
-            elif kind == "list_item":
-                pass
-            elif list_frame is not None and not _short_block(text, bstart, bend):
-                list_frame = None
-            section = sections[-1] if sections else None
-            section_frame = next((sec["frame"] for sec in reversed(sections) if sec["frame"]), None)
-            frame = list_frame or section_frame
-            block_therapy: tuple[TherapyRef, bool] | None = None
-            block_conditions_seen = False
-
+            block_sentences = by_block.get(index, [])
+            walk.enter_block(block, block_sentences)
             for s in block_sentences:
                 if not (s.terms or s.predicates or s.flags
                         or any(m.kind in ("frame", "anaphora") for m in s.modifiers)):
                     continue  # nothing here can make or inform a claim
-                modalities = {clause: self._modality(s, clause) for clause in s.clauses}
-                sentence_mod = _merge(modalities.values())
-                therapies = [m for m in s.terms if m.kind == "therapy"]
-                conditions = [m for m in s.terms if m.kind == "condition"]
-                anaphora = [m for m in s.modifiers if m.kind == "anaphora"]
-                for_relations = self._for_relations(text, therapies, conditions)
-                sentence_claims: list[Claim] = []
-
-                def infer_therapy() -> tuple[TherapyRef | None, bool]:
-                    if block_therapy is not None:
-                        return block_therapy
-                    for sec in reversed(sections):
-                        if sec["therapy"] is not None:
-                            return sec["therapy"], False
-                    if frame is not None:
-                        return frame.therapy, frame.modality.research
-                    if topic is not None:
-                        concept = rs.therapies[topic]
-                        return TherapyRef(concept.id, concept.name, "", inferred=True), False
-                    return None, False
-
-                # ---- explicit conditions
-                for cond in conditions:
-                    clause = s.clause_of(cond.start)
-                    predicate = _nearest(s.predicates, cond, clause) or for_relations.get(id(cond))
-                    source = "list" if kind == "list_item" else "sentence"
-                    mod = modalities.get(clause, Modality())
-                    if predicate is not None:
-                        pclause = s.clause_of(predicate.start)
-                        if pclause != clause:
-                            mod = _merge([mod, modalities.get(pclause, Modality())])
-                        pred_kind, pred_text = predicate.value or "used-for", text[predicate.start:predicate.end]
-                    elif frame is not None and (kind in ("list_item", "heading") or not s.predicates):
-                        pred_kind, pred_text = frame.predicate, frame.predicate_text
-                        mod = _merge([mod, frame.modality])
-                        source = "frame"
-                    else:
-                        continue
-                    therapy_mention = _pick_therapy(therapies, cond, predicate, s)
-                    if therapy_mention is not None:
-                        therapy = self._therapy_ref(therapy_mention, text)
-                        inherited_hedge = False
-                    elif source == "frame":
-                        therapy, inherited_hedge = frame.therapy, False
-                    else:
-                        therapy, inherited_hedge = infer_therapy()
-                    if therapy is None:
-                        continue
-                    if inherited_hedge and not mod.hedged:
-                        mod = _merge([mod, Modality(hedged=True, research=True, cues=["research context"])])
-                    if source == "frame" and section is not None and cond.key in section["claimed"]:
-                        continue
-                    sentence_claims.append(self._claim(s, therapy, cond, text, pred_kind, pred_text, mod, source))
-
-                # ---- "these conditions" refers back
-                if not conditions and anaphora and s.predicates and last_conditions:
-                    predicate = s.predicates[0]
-                    therapy_mention = therapies[0] if therapies else None
-                    therapy, inherited_hedge = ((self._therapy_ref(therapy_mention, text), False)
-                                                if therapy_mention else infer_therapy())
-                    if therapy is not None:
-                        mod = _merge([modalities.get(s.clause_of(anaphora[0].start), Modality()),
-                                      modalities.get(s.clause_of(predicate.start), Modality())])
-                        if inherited_hedge:
-                            mod = _merge([mod, Modality(hedged=True, research=True, cues=["research context"])])
-                        seen: set[str] = set()
-                        for cond, _origin in last_conditions:
-                            if cond.key in seen:
-                                continue
-                            seen.add(cond.key)
-                            ref_mention = Mention("term", "condition", cond.key, anaphora[0].start, anaphora[0].end)
-                            sentence_claims.append(self._claim(
-                                s, therapy, ref_mention, text, predicate.value or "used-for",
-                                text[predicate.start:predicate.end], mod, "anaphora"))
-
-                # ---- a heading names the condition, the sentence makes the claim
-                elif (not conditions and s.predicates and section is not None
-                      and section["conditions"] and kind != "heading"):
-                    therapy_mention = therapies[0] if therapies else None
-                    therapy, inherited_hedge = ((self._therapy_ref(therapy_mention, text), False)
-                                                if therapy_mention else infer_therapy())
-                    predicate = s.predicates[0]
-                    if therapy is not None:
-                        mod = modalities.get(s.clause_of(predicate.start), Modality())
-                        if inherited_hedge:
-                            mod = _merge([mod, Modality(hedged=True, research=True, cues=["research context"])])
-                        for cond in section["conditions"]:
-                            if cond.key in section["claimed"]:
-                                continue
-                            sentence_claims.append(self._claim(
-                                s, therapy, cond, text, predicate.value or "used-for",
-                                text[predicate.start:predicate.end], mod, "heading"))
-
-                # ---- frames opened by this sentence (headings and lead-ins)
-                opens_frame = kind == "heading" or lead_in or text[s.start:s.end].rstrip().endswith(":")
-                if opens_frame and not conditions:
-                    new_frame = self._frame(s, therapies, text, sentence_mod, infer_therapy, kind, level, index)
-                    if new_frame is not None:
-                        if kind == "heading" and section is not None:
-                            section["frame"] = new_frame
-                            frame = new_frame
-                        else:
-                            list_frame = new_frame
-                            frame = new_frame
-
-                # ---- discourse state
-                if therapies:
-                    first = therapies[0]
-                    block_therapy = (self._therapy_ref(first, text, inferred=True), sentence_mod.research)
-                    if kind == "heading" and section is not None and section["therapy"] is None:
-                        section["therapy"] = self._therapy_ref(first, text, inferred=True)
-                if conditions:
-                    if block_conditions_seen:
-                        last_conditions = last_conditions + [(c, s) for c in conditions]
-                    else:
-                        last_conditions = [(c, s) for c in conditions]
-                    block_conditions_seen = True
-                for claim in sentence_claims:
-                    if section is not None:
-                        section["claimed"].add(claim.condition.id)
-                sentence_claims = _dedupe(sentence_claims, rs)
+                sentence_claims, info = walk.read(s)
                 claims.extend(sentence_claims)
-                infos.append(SentenceInfo(
-                    sentence=s, modality_by_clause=modalities,
-                    therapy_ids=frozenset(m.key for m in therapies),
-                    claim_conditions=frozenset(c.condition.id for c in sentence_claims)))
+                infos.append(info)
         return claims, infos, topic
 
     # ------------------------------------------------------------------------------
@@ -354,23 +200,17 @@ class ClaimExtractor:
                     found[id(cond)] = Mention("predicate", "predicate", "for-relation", start, start + 3, "used-for")
         return found
 
-    def _frame(self, s: Sentence, therapies: list[Mention], text: str, mod: Modality, infer_therapy,
-               kind: str, level: int, block: int) -> Frame | None:
+    def _frame(self, s: Sentence, therapy: TherapyRef | None, text: str, mod: Modality, kind: str) -> Frame | None:
+        """A heading or lead-in that presents what follows as uses of a therapy."""
         triggers = [m for m in s.modifiers if m.kind == "frame"] + list(s.predicates)
-        if not triggers:
+        if not triggers or therapy is None:
             return None
-        if therapies:
-            therapy = self._therapy_ref(therapies[0], text)
-        else:
-            therapy, _ = infer_therapy()
-        if therapy is None:
-            return None
-        trigger = next((p for p in s.predicates), triggers[0])
+        trigger = s.predicates[0] if s.predicates else triggers[0]
         predicate = trigger.value if trigger.layer == "predicate" and trigger.value else "used-for"
         return Frame(therapy=therapy, predicate=predicate, predicate_text=text[trigger.start:trigger.end],
-                     modality=mod, scope="section" if kind == "heading" else "list", level=level, block=block)
+                     modality=mod, scope="section" if kind == "heading" else "list")
 
-    def _topic_therapy(self, text: str, blocks, sentences: list[Sentence]) -> str | None:
+    def _topic_therapy(self, blocks, sentences: list[Sentence]) -> str | None:
         counts: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
         title_therapy = None
@@ -412,6 +252,198 @@ class ClaimExtractor:
             elif word in words or (" " in word and word in window):
                 return True
         return False
+
+
+
+class _Walk:
+    """Reading one document in order: sections, open frames and what earlier
+    sentences said, so that later sentences can lean on them."""
+
+    def __init__(self, extractor: ClaimExtractor, text: str, topic: str | None) -> None:
+        self.x = extractor
+        self.rs = extractor.ruleset
+        self.text = text
+        self.topic = topic
+        self.sections: list[Section] = []
+        self.list_frame: Frame | None = None  # "Conditions we treat:" and the lines after it
+        self.antecedents: list[Mention] = []  # what "these conditions" refers to
+        self.block_therapy: tuple[TherapyRef, bool] | None = None  # (therapy, named in research context)
+        self.block: tuple[int, int, str, int, bool] = (0, 0, "paragraph", 0, False)
+        self.block_has_conditions = False
+
+    @property
+    def section(self) -> Section | None:
+        return self.sections[-1] if self.sections else None
+
+    @property
+    def frame(self) -> Frame | None:
+        if self.list_frame is not None:
+            return self.list_frame
+        return next((sec.frame for sec in reversed(self.sections) if sec.frame), None)
+
+    # ------------------------------------------------------------------------------
+    def enter_block(self, block: tuple[int, int, str, int, bool], sentences: list[Sentence]) -> None:
+        start, end, kind, level, _lead_in = block
+        self.block = block
+        self.block_therapy = None
+        self.block_has_conditions = False
+        conditions = [m for s in sentences for m in s.terms if m.kind == "condition"]
+        short = _short_block(self.text, start, end)
+        if kind == "heading":
+            if self.list_frame is not None and short and conditions:
+                return  # a bare condition line under "Conditions we treat:" continues the list
+            self._open_section(level, conditions, sentences)
+            self.list_frame = None
+            self.antecedents = []
+        elif kind != "list_item" and self.list_frame is not None and not short:
+            self.list_frame = None
+
+    def _open_section(self, level: int, conditions: list[Mention], sentences: list[Sentence]) -> None:
+        condition_heading = bool(conditions) and not any(s.predicates for s in sentences)
+        framed = [i for i, sec in enumerate(self.sections) if sec.frame]
+        if condition_heading and framed:
+            # "Autism" under "Conditions we treat" stays inside the frame, even when the
+            # two headings have the same level (plain text has no real levels)
+            frame_level = self.sections[framed[-1]].level
+            while self.sections and self.sections[-1].level >= level and not self.sections[-1].frame:
+                self.sections.pop()
+            level = max(level, frame_level + 1)
+        else:
+            while self.sections and self.sections[-1].level >= level:
+                self.sections.pop()
+        self.sections.append(Section(level=level, conditions=conditions if condition_heading else []))
+
+    def infer_therapy(self) -> tuple[TherapyRef | None, bool]:
+        """The therapy a sentence without one is about, and whether it came from a
+        research context (whose hedging then carries over)."""
+        if self.block_therapy is not None:
+            return self.block_therapy
+        for sec in reversed(self.sections):
+            if sec.therapy is not None:
+                return sec.therapy, False
+        frame = self.frame
+        if frame is not None:
+            return frame.therapy, frame.modality.research
+        if self.topic is not None:
+            concept = self.rs.therapies[self.topic]
+            return TherapyRef(concept.id, concept.name, "", inferred=True), False
+        return None, False
+
+    # ------------------------------------------------------------------------------
+    def read(self, s: Sentence) -> tuple[list[Claim], SentenceInfo]:
+        x, text = self.x, self.text
+        modalities = {clause: x._modality(s, clause) for clause in s.clauses}
+        therapies = [m for m in s.terms if m.kind == "therapy"]
+        conditions = [m for m in s.terms if m.kind == "condition"]
+        claims = self._explicit_claims(s, modalities, therapies, conditions)
+        if not conditions and s.predicates:
+            claims += self._claims_about_earlier_conditions(s, modalities, therapies)
+        sentence_mod = _merge(modalities.values())
+        self._maybe_open_frame(s, therapies, conditions, sentence_mod)
+        section = self.section
+        if therapies:
+            named = x._therapy_ref(therapies[0], text, inferred=True)
+            self.block_therapy = (named, sentence_mod.research)
+            if self.block[2] == "heading" and section is not None and section.therapy is None:
+                section.therapy = named
+        if conditions:
+            self.antecedents = (self.antecedents if self.block_has_conditions else []) + conditions
+            self.block_has_conditions = True
+        if section is not None:
+            section.claimed.update(c.condition.id for c in claims)
+        claims = _dedupe(claims, self.rs)
+        info = SentenceInfo(sentence=s, modality_by_clause=modalities,
+                            therapy_ids=frozenset(m.key for m in therapies),
+                            claim_conditions=frozenset(c.condition.id for c in claims))
+        return claims, info
+
+    def _explicit_claims(self, s: Sentence, modalities, therapies: list[Mention],
+                         conditions: list[Mention]) -> list[Claim]:
+        """Claims about the conditions the sentence names."""
+        x, text, kind = self.x, self.text, self.block[2]
+        frame, section = self.frame, self.section
+        for_relations = x._for_relations(text, therapies, conditions)
+        claims = []
+        for cond in conditions:
+            clause = s.clause_of(cond.start)
+            predicate = _nearest(s.predicates, cond, clause) or for_relations.get(id(cond))
+            source = "list" if kind == "list_item" else "sentence"
+            mod = modalities.get(clause, Modality())
+            if predicate is not None:
+                pclause = s.clause_of(predicate.start)
+                if pclause != clause:
+                    mod = _merge([mod, modalities.get(pclause, Modality())])
+                pred_kind, pred_text = predicate.value or "used-for", text[predicate.start:predicate.end]
+            elif frame is not None and (kind in ("list_item", "heading") or not s.predicates):
+                if section is not None and cond.key in section.claimed:
+                    continue
+                pred_kind, pred_text = frame.predicate, frame.predicate_text
+                mod = _merge([mod, frame.modality])
+                source = "frame"
+            else:
+                continue  # a condition named without a claim about it
+            therapy_mention = _pick_therapy(therapies, cond, predicate, s)
+            if therapy_mention is not None:
+                therapy, from_research = x._therapy_ref(therapy_mention, text), False
+            elif source == "frame":
+                therapy, from_research = frame.therapy, False
+            else:
+                therapy, from_research = self.infer_therapy()
+            if therapy is None:
+                continue
+            claims.append(x._claim(s, therapy, cond, text, pred_kind, pred_text,
+                                   _research_context(mod, from_research), source))
+        return claims
+
+    def _claims_about_earlier_conditions(self, s: Sentence, modalities, therapies: list[Mention]) -> list[Claim]:
+        """A sentence with a predicate but no condition: "these conditions" refers back,
+        or the section's heading names the condition (once per section)."""
+        x, text, section = self.x, self.text, self.section
+        anaphora = next((m for m in s.modifiers if m.kind == "anaphora"), None)
+        predicate = s.predicates[0]
+        if anaphora is not None and self.antecedents:
+            targets, source = [Mention("term", "condition", c.key, anaphora.start, anaphora.end)
+                               for c in self.antecedents], "anaphora"
+            mod = _merge([modalities.get(s.clause_of(anaphora.start), Modality()),
+                          modalities.get(s.clause_of(predicate.start), Modality())])
+        elif section is not None and section.conditions and self.block[2] != "heading":
+            targets = [c for c in section.conditions if c.key not in section.claimed]
+            source = "heading"
+            mod = modalities.get(s.clause_of(predicate.start), Modality())
+        else:
+            return []
+        if therapies:
+            therapy, from_research = x._therapy_ref(therapies[0], text), False
+        else:
+            therapy, from_research = self.infer_therapy()
+        if therapy is None:
+            return []
+        mod = _research_context(mod, from_research)
+        pred_kind, pred_text = predicate.value or "used-for", text[predicate.start:predicate.end]
+        return [x._claim(s, therapy, cond, text, pred_kind, pred_text, mod, source) for cond in targets]
+
+    def _maybe_open_frame(self, s: Sentence, therapies: list[Mention], conditions: list[Mention],
+                          mod: Modality) -> None:
+        """Headings and lead-ins ("Conditions we treat:") open a frame for what follows."""
+        _start, _end, kind, _level, lead_in = self.block
+        opens = kind == "heading" or lead_in or self.text[s.start:s.end].rstrip().endswith(":")
+        if not opens or conditions:
+            return
+        therapy = self.x._therapy_ref(therapies[0], self.text) if therapies else self.infer_therapy()[0]
+        frame = self.x._frame(s, therapy, self.text, mod, kind)
+        if frame is None:
+            return
+        if kind == "heading" and self.section is not None:
+            self.section.frame = frame
+        else:
+            self.list_frame = frame
+
+
+def _research_context(mod: Modality, from_research: bool) -> Modality:
+    """A claim whose therapy was inferred from a research sentence stays hedged."""
+    if not from_research or mod.hedged:
+        return mod
+    return _merge([mod, Modality(hedged=True, research=True, cues=["research context"])])
 
 
 # ----------------------------------------------------------------------------------

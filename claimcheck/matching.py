@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from claimcheck.regexes import RulePattern
-from claimcheck.ruleset import Abbreviation, Concept, RuleSet
+from claimcheck.ruleset import Abbreviation, RuleSet
 
 # Cue categories that modify claims (the rest are predicates); overlaps are resolved
 # within each layer separately, so "hope for" (predicate) and "hope" (hedge) coexist.

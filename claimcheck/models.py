@@ -6,7 +6,7 @@ cross process boundaries and be stored in a Doc as dictionaries.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Iterator
 
 SEVERITIES = ("error", "warning", "info")

@@ -149,5 +149,21 @@ def test_pack_extends_and_overrides(tmp_path, checker):
 
 
 def test_every_kind_has_a_schema():
-    for kind, schema in KINDS.items():
+    for schema in KINDS.values():
         assert json.dumps(load_schema(schema))
+
+
+def test_installed_package_finds_its_rules(tmp_path):
+    """Run from an empty folder, so the installed claimcheck is imported (in CI that is
+    a normal, non-editable install: its rules must come from inside the package)."""
+    import subprocess
+    import sys
+
+    code = ("import claimcheck, claimcheck.ruleset as r, pathlib; "
+            "d = r.builtin_rules_dir(); rs = r.load_ruleset(); "
+            "print(pathlib.Path(claimcheck.__file__).parent); print(d); print(len(rs.evidence))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    package, rules, entries = out.stdout.split("\n")[:3]
+    assert int(entries) >= 40
+    if "site-packages" in package and (Path(package) / "_rules").is_dir():
+        assert rules == str(Path(package) / "_rules")
