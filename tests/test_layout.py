@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -682,16 +681,16 @@ def test_markup_soup_never_breaks_the_offsets(source, fmt):
 
 
 # ----------------------------------------------------------------------------------
-# Speed
+# Large input (speed is measured in benchmarks/layout.py, not asserted here)
 
 
-def test_plain_text_layout_speed():
-    paragraph = ("Stem cell therapy is a cutting-edge field of regenerative medicine, and "
-                 "mesenchymal stem cells (MSCs) are at the forefront of this exciting area.\n")
+def test_plain_text_layout_of_a_megabyte():
+    paragraph = ("Our clinic offers regenerative injections made from donated umbilical tissue, "
+                 "and we explain every option during a free consultation.\n")
     chunk = "Uses of Stem Cell Therapy\n\n" + paragraph * 5 + "\nConditions we treat:\n- autism\n- lupus\n\n"
     source = chunk * (1_000_000 // len(chunk) + 1)
-    started = time.perf_counter()
     layout = build_layout(source, "text")
-    elapsed = time.perf_counter() - started
     assert len(layout.blocks) > 10_000
-    assert elapsed < 1.5, f"build_layout took {elapsed:.2f}s for 1 MB"
+    last = layout.blocks[-1]
+    assert layout.text[last.start:last.end] == "lupus"
+    assert source[layout.offsets.source_start(last.start):layout.offsets.source_end(last.end)] == "lupus"

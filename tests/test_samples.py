@@ -11,7 +11,7 @@ import yaml
 from claimcheck.report import validate_report
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-CASES = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".md", ".html") and p.stem != "README")
+CASES = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".md", ".html"))
 
 
 def expected_for(sample: Path) -> dict:

@@ -1,0 +1,84 @@
+"""Assessment table: each special case of the evidence base, per jurisdiction.
+Sentences are written for these tests; expectations follow docs/design.md."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.api import Checker
+
+
+@pytest.fixture(scope="module")
+def checkers():
+    cache = {}
+
+    def get(jurisdiction):
+        if jurisdiction not in cache:
+            cache[jurisdiction] = Checker(jurisdiction)
+        return cache[jurisdiction]
+
+    return get
+
+
+def claim_findings(checkers, jurisdiction, text, condition):
+    findings = checkers(jurisdiction).check_text(text).findings
+    return [f for f in findings if f.category == "claim" and f.condition and f.condition.id == condition]
+
+
+@pytest.mark.parametrize("jurisdiction, text, condition, rule, severity", [
+    # Ryoncil: approved in the US only for children with steroid-refractory acute GVHD
+    ("US", "Ryoncil treats steroid-refractory acute graft-versus-host disease in children.", "sr-agvhd", "CC107", "info"),
+    ("US", "Ryoncil treats steroid-refractory acute graft-versus-host disease in adults.", "sr-agvhd", "CC103", "warning"),
+    ("US", "Mesenchymal stem cells treat graft-versus-host disease.", "gvhd", "CC103", "warning"),
+    ("US", "Our umbilical cord stem cells treat graft-versus-host disease.", "gvhd", "CC103", "warning"),
+    ("JP", "Temcell treats acute graft-versus-host disease after a transplant.", "acute-gvhd", "CC107", "info"),
+    # conditional approvals, and the same product elsewhere
+    ("JP", "Stemirac restores function after spinal cord injury.", "spinal-cord-injury", "CC104", "warning"),
+    ("US", "Stemirac restores function after spinal cord injury.", "spinal-cord-injury", "CC101", "error"),
+    ("JP", "Stemirac may help spinal cord injury.", "spinal-cord-injury", "CC107", "info"),
+    # Alofisel: withdrawn in the EU after its confirmatory trial failed
+    ("EU", "Alofisel heals perianal fistulas in Crohn's disease.", "crohns-perianal-fistula", "CC105", "error"),
+    ("KR", "Cupistem heals Crohn's fistula.", "crohns-perianal-fistula", "CC107", "info"),
+    # licensed cord blood: blood disorders only
+    ("US", "Licensed HPC cord blood is used for transplants in leukemia.", "leukemia", "CC107", "info"),
+    ("US", "Cord blood stem cells treat autism.", "autism", "CC101", "error"),
+    # not approved anywhere; hedged; a whole group of diseases
+    ("US", "Stem cells reverse ALS.", "als", "CC101", "error"),
+    ("US", "Exosomes may help COPD.", "copd", "CC102", "warning"),
+    ("US", "Stem cell therapy treats autoimmune diseases.", "autoimmune-disease", "CC109", "warning"),
+    # level B without approval (a positive randomised trial): a warning, not an error
+    ("US", "Autologous hematopoietic stem cell transplantation halts multiple sclerosis.", "multiple-sclerosis", "CC101", "warning"),
+    # India: Stempeucel for critical limb ischaemia
+    ("IN", "Stempeucel improves critical limb ischemia from Buerger's disease.", "critical-limb-ischemia", "CC107", "info"),
+    ("US", "Stempeucel improves critical limb ischemia.", "critical-limb-ischemia", "CC101", "error"),
+])
+def test_outcome(checkers, jurisdiction, text, condition, rule, severity):
+    found = claim_findings(checkers, jurisdiction, text, condition)
+    assert [(f.rule, f.severity) for f in found] == [(rule, severity)]
+
+
+def test_nothing_on_file_is_never_silently_fine(checkers):
+    found = claim_findings(checkers, "US", "Stem cells cure psoriasis.", "psoriasis")
+    assert len(found) == 1 and found[0].rule == "CC101" and found[0].evidence is None
+    assert "no evidence on file" in found[0].message
+
+
+def test_messages_name_the_concrete_fact_and_source(checkers):
+    (finding,) = claim_findings(checkers, "US", "Stem cells cure autism.", "autism")
+    assert "180 children" in finding.message
+    assert finding.evidence.sources and finding.evidence.level == "F"
+    assert finding.suggestion and "autism" in finding.suggestion
+
+
+def test_stretch_names_the_approval(checkers):
+    (finding,) = claim_findings(checkers, "US", "MSCs treat graft-versus-host disease in adults.", "gvhd")
+    assert "Ryoncil" in finding.message and "2 months" in finding.message
+    assert finding.evidence.product.startswith("Ryoncil")
+
+
+def test_negated_and_cautionary_claims_give_nothing(checkers):
+    for text in ("No stem cell product is approved for autism.",
+                 "Stem cells have not been shown to help ALS.",
+                 "Beware of clinics selling unproven stem cell treatments for Parkinson's disease."):
+        findings = checkers("US").check_text(text).findings
+        assert [f for f in findings if f.severity in ("error", "warning")] == [], text
