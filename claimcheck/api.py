@@ -84,7 +84,12 @@ class Checker:
             source = read_source(name)
         except InputError as exc:
             return FileResult(path=name, error=exc.message)
-        return self.check_source(source)
+        try:
+            return self.check_source(source)
+        except (MemoryError, RecursionError, ValueError, IndexError, KeyError, TypeError) as exc:
+            # a defect of ours must not stop a batch or lose the other files' results
+            return FileResult(path=name, error=f"internal error while checking ({type(exc).__name__}: {exc})",
+                              format=source.format, encoding=source.encoding)
 
     def check_paths(self, paths: Iterable[str | os.PathLike], *,
                     extensions: Sequence[str] = DEFAULT_EXTENSIONS) -> Iterator[FileResult]:

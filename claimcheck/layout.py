@@ -1115,7 +1115,10 @@ class _Markdown:
         self._feed(ops, masked, shift, kind, level)
         self.out.close()
 
-    def _feed(self, ops: list, s: str, shift: int, kind: str, level: int) -> None:
+    def _feed(self, ops: list, s: str, shift: int, kind: str | None, level: int = 0) -> None:
+        """Append inline operations to the builder. An image becomes its own "alt"
+        block, after which the surrounding block (`kind`) resumes; with kind=None
+        (inside alt text already) nested images are flattened."""
         b = self.builder
         for op in ops:
             tag = op[0]
@@ -1128,24 +1131,12 @@ class _Markdown:
             elif tag == "h":
                 _append_with_refs(b, s, op[1], op[2], shift)
             elif tag == "img":
-                self.out.open("alt", 0)
-                self._feed_flat(op[1], s, shift)
-                self.out.open(kind, level)
-
-    def _feed_flat(self, ops: list, s: str, shift: int) -> None:
-        b = self.builder
-        for op in ops:
-            tag = op[0]
-            if tag == "t":
-                b.append_source(s, op[1], op[2], shift=shift)
-            elif tag == "r":
-                b.append_replacement(op[1], op[2] + shift, op[3] + shift)
-            elif tag == "sp":
-                b.append_space(op[1] + shift, op[2] + shift)
-            elif tag == "h":
-                _append_with_refs(b, s, op[1], op[2], shift)
-            elif tag == "img":
-                self._feed_flat(op[1], s, shift)
+                if kind is None:
+                    self._feed(op[1], s, shift, None)
+                else:
+                    self.out.open("alt", 0)
+                    self._feed(op[1], s, shift, None)
+                    self.out.open(kind, level)
 
     def _table_row(self, line_no: int, quoted: bool) -> None:
         if line_no >= len(self.starts):

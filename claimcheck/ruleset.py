@@ -438,25 +438,20 @@ def _check_references(therapies, conditions, evidence, red_flags, claim_rules) -
     def missing(origin: str, what: str, ident: str, owner: str) -> RuleError:
         return RuleError(origin, f"{owner} refers to unknown {what} id {ident!r}")
 
+    def require(ids, known: dict, what: str, origin: str, owner: str) -> None:
+        for ident in ids:
+            if ident not in known:
+                raise missing(origin, what, ident, owner)
+
     for concepts, what in ((therapies, "therapy"), (conditions, "condition")):
         for concept in concepts.values():
-            for parent in concept.parents:
-                if parent not in concepts:
-                    raise missing(concept.origin, what, parent, f"{what} {concept.id!r}")
+            require(concept.parents, concepts, what, concept.origin, f"{what} {concept.id!r}")
     for entry in evidence.values():
-        for tid in entry.therapies:
-            if tid not in therapies:
-                raise missing(entry.origin, "therapy", tid, f"evidence entry {entry.id!r}")
-        for cid in entry.conditions:
-            if cid not in conditions:
-                raise missing(entry.origin, "condition", cid, f"evidence entry {entry.id!r}")
+        require(entry.therapies, therapies, "therapy", entry.origin, f"evidence entry {entry.id!r}")
+        require(entry.conditions, conditions, "condition", entry.origin, f"evidence entry {entry.id!r}")
     for rule in red_flags.values():
-        for cid in rule.skip_if_claim_on:
-            if cid not in conditions:
-                raise missing(rule.origin, "condition", cid, f"rule {rule.id}")
-        for tid in rule.unless_therapy:
-            if tid not in therapies:
-                raise missing(rule.origin, "therapy", tid, f"rule {rule.id}")
+        require(rule.skip_if_claim_on, conditions, "condition", rule.origin, f"rule {rule.id}")
+        require(rule.unless_therapy, therapies, "therapy", rule.origin, f"rule {rule.id}")
         for regex in rule.regexes:
             try:
                 re.compile(regex)
