@@ -68,7 +68,6 @@ class SentenceInfo:
     """Per-sentence facts that red-flag rules need."""
 
     sentence: Sentence
-    modality_by_clause: dict[tuple[int, int], Modality]
     therapy_ids: frozenset[str]
     claim_conditions: frozenset[str]
 
@@ -136,49 +135,6 @@ class ClaimExtractor:
         concept = self.ruleset.therapies[mention.key]
         return TherapyRef(concept.id, concept.name, text[mention.start:mention.end], inferred,
                           mention.start, mention.end)
-
-    def _modality(self, s: Sentence, clause: tuple[int, int]) -> Modality:
-        mod = Modality()
-        lo, hi = clause
-        targets = [m.start for m in s.terms if lo <= m.start < hi] + \
-                  [m.start for m in s.predicates if lo <= m.start < hi]
-        for cue in s.modifiers:
-            if not (lo <= cue.start < hi):
-                continue
-            cat = cue.kind
-            if cat == "negation":
-                # "not" negates what follows it; "not approved", "no evidence" work both ways
-                if cue.value == "both" or any(t >= cue.end for t in targets):
-                    mod.negated = True
-                else:
-                    continue
-            elif cat == "attribution":
-                mod.attributed = True
-            elif cat == "caution":
-                mod.caution = True
-            elif cat in ("hedge", "research"):
-                if cat == "hedge" and cue.value == "weak":
-                    continue  # decided with the sentence's evidence appeal below
-                mod.hedged = True
-                mod.research |= cat == "research"
-            elif cat == "absolute":
-                mod.absolute = True
-            elif cat == "population":
-                mod.population = cue.value
-            else:
-                continue
-            mod.cues.append(cat)
-        evidence = any(m.kind == "evidence" for m in s.modifiers)
-        testimony = any(m.kind == "testimony" for m in s.modifiers)
-        mod.evidence, mod.testimony = evidence, testimony
-        weak = any(m.kind == "hedge" and m.value == "weak" and lo <= m.start < hi for m in s.modifiers)
-        if weak and not evidence:
-            mod.hedged = True
-            mod.cues.append("hedge")
-        if s.question:
-            mod.hedged = True  # "Can stem cells help COPD?" suggests, it does not assert
-            mod.cues.append("question")
-        return mod
 
     def _for_relations(self, text: str, therapies: list[Mention], conditions: list[Mention]) -> dict[int, Mention]:
         """"stem cell therapy for knee pain": a therapy, at most three words, "for", at
@@ -332,13 +288,12 @@ class _Walk:
     # ------------------------------------------------------------------------------
     def read(self, s: Sentence) -> tuple[list[Claim], SentenceInfo]:
         x, text = self.x, self.text
-        modalities = {clause: x._modality(s, clause) for clause in s.clauses}
         therapies = [m for m in s.terms if m.kind == "therapy"]
         conditions = [m for m in s.terms if m.kind == "condition"]
-        claims = self._explicit_claims(s, modalities, therapies, conditions)
+        claims = self._explicit_claims(s, therapies, conditions)
         if not conditions and s.predicates:
-            claims += self._claims_about_earlier_conditions(s, modalities, therapies)
-        sentence_mod = _merge(modalities.values())
+            claims += self._claims_about_earlier_conditions(s, therapies)
+        sentence_mod = _merge(modality(s, clause) for clause in s.clauses)
         self._maybe_open_frame(s, therapies, conditions, sentence_mod)
         section = self.section
         if therapies:
@@ -352,13 +307,11 @@ class _Walk:
         if section is not None:
             section.claimed.update(c.condition.id for c in claims)
         claims = _dedupe(claims, self.rs)
-        info = SentenceInfo(sentence=s, modality_by_clause=modalities,
-                            therapy_ids=frozenset(m.key for m in therapies),
+        info = SentenceInfo(sentence=s, therapy_ids=frozenset(m.key for m in therapies),
                             claim_conditions=frozenset(c.condition.id for c in claims))
         return claims, info
 
-    def _explicit_claims(self, s: Sentence, modalities, therapies: list[Mention],
-                         conditions: list[Mention]) -> list[Claim]:
+    def _explicit_claims(self, s: Sentence, therapies: list[Mention], conditions: list[Mention]) -> list[Claim]:
         """Claims about the conditions the sentence names."""
         x, text, kind = self.x, self.text, self.block[2]
         frame, section = self.frame, self.section
@@ -368,11 +321,12 @@ class _Walk:
             clause = s.clause_of(cond.start)
             predicate = _nearest(s.predicates, cond, clause) or for_relations.get(id(cond))
             source = "list" if kind == "list_item" else "sentence"
-            mod = modalities.get(clause, Modality())
+            anchor = predicate.start if predicate is not None else cond.start
+            mod = modality(s, clause, anchor)
             if predicate is not None:
                 pclause = s.clause_of(predicate.start)
                 if pclause != clause:
-                    mod = _merge([mod, modalities.get(pclause, Modality())])
+                    mod = _merge([mod, modality(s, pclause, anchor)])
                 pred_kind, pred_text = predicate.value or "used-for", text[predicate.start:predicate.end]
             elif frame is not None and (kind in ("list_item", "heading") or not s.predicates):
                 if section is not None and cond.key in section.claimed:
@@ -395,7 +349,7 @@ class _Walk:
                                    _research_context(mod, from_research), source))
         return claims
 
-    def _claims_about_earlier_conditions(self, s: Sentence, modalities, therapies: list[Mention]) -> list[Claim]:
+    def _claims_about_earlier_conditions(self, s: Sentence, therapies: list[Mention]) -> list[Claim]:
         """A sentence with a predicate but no condition: "these conditions" refers back,
         or the section's heading names the condition (once per section)."""
         x, text, section = self.x, self.text, self.section
@@ -404,12 +358,12 @@ class _Walk:
         if anaphora is not None and self.antecedents:
             targets, source = [Mention("term", "condition", c.key, anaphora.start, anaphora.end)
                                for c in self.antecedents], "anaphora"
-            mod = _merge([modalities.get(s.clause_of(anaphora.start), Modality()),
-                          modalities.get(s.clause_of(predicate.start), Modality())])
+            mod = _merge([modality(s, s.clause_of(anaphora.start), predicate.start),
+                          modality(s, s.clause_of(predicate.start), predicate.start)])
         elif section is not None and section.conditions and self.block[2] != "heading":
             targets = [c for c in section.conditions if c.key not in section.claimed]
             source = "heading"
-            mod = modalities.get(s.clause_of(predicate.start), Modality())
+            mod = modality(s, s.clause_of(predicate.start), predicate.start)
         else:
             return []
         if therapies:
@@ -444,6 +398,56 @@ def _research_context(mod: Modality, from_research: bool) -> Modality:
     if not from_research or mod.hedged:
         return mod
     return _merge([mod, Modality(hedged=True, research=True, cues=["research context"])])
+
+
+def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None) -> Modality:
+    """What the cues of a clause say about a claim whose predicate (or, without
+    one, condition) starts at `anchor`. Forward cues ("not", "may") only reach
+    what follows them: "cures autism and may help COPD" hedges COPD, not autism.
+    Without an anchor, a forward cue counts when anything follows it."""
+    mod = Modality()
+    lo, hi = clause
+    if anchor is None:
+        targets = [m.start for m in s.terms if lo <= m.start < hi] + \
+                  [m.start for m in s.predicates if lo <= m.start < hi]
+    else:
+        targets = [anchor]
+    for cue in s.modifiers:
+        if not (lo <= cue.start < hi):
+            continue
+        cat = cue.kind
+        forward = (cat == "negation" and cue.value != "both") or (cat == "hedge" and cue.value == "modal")
+        if forward and not any(t >= cue.end for t in targets):
+            continue
+        if cat == "negation":
+            mod.negated = True
+        elif cat == "attribution":
+            mod.attributed = True
+        elif cat == "caution":
+            mod.caution = True
+        elif cat in ("hedge", "research"):
+            if cat == "hedge" and cue.value == "weak":
+                continue  # decided with the sentence's evidence appeal below
+            mod.hedged = True
+            mod.research |= cat == "research"
+        elif cat == "absolute":
+            mod.absolute = True
+        elif cat == "population":
+            mod.population = cue.value
+        else:
+            continue
+        mod.cues.append(cat)
+    evidence = any(m.kind == "evidence" for m in s.modifiers)
+    testimony = any(m.kind == "testimony" for m in s.modifiers)
+    mod.evidence, mod.testimony = evidence, testimony
+    weak = any(m.kind == "hedge" and m.value == "weak" and lo <= m.start < hi for m in s.modifiers)
+    if weak and not evidence:
+        mod.hedged = True
+        mod.cues.append("hedge")
+    if s.question:
+        mod.hedged = True  # "Can stem cells help COPD?" suggests, it does not assert
+        mod.cues.append("question")
+    return mod
 
 
 # ----------------------------------------------------------------------------------

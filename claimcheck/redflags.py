@@ -3,7 +3,7 @@ many diseases" rule. They produce findings of the same shape as claim findings."
 
 from __future__ import annotations
 
-from claimcheck.claims import Modality, SentenceInfo
+from claimcheck.claims import Modality, SentenceInfo, modality
 from claimcheck.models import SEVERITY_RANK, Claim, Finding, TherapyRef
 from claimcheck.ruleset import RedFlagRule, RuleSet
 
@@ -45,8 +45,7 @@ class RedFlagChecker:
                     continue
                 if rule.when_approved == "skip" and s.start in approved_sentences:
                     continue
-                clause = s.clause_of(flag.start)
-                mod = info.modality_by_clause.get(clause, Modality())
+                mod = modality(s, s.clause_of(flag.start), flag.start)
                 severity = _apply_context(rule, mod, flag.start, flag.end, s, text)
                 if severity is None:
                     continue
@@ -65,8 +64,7 @@ class RedFlagChecker:
 
 def _apply_context(rule: RedFlagRule, mod: Modality, start: int, end: int, s, text: str) -> str | None:
     severity = rule.severity
-    negated = _negation_reaches(s, start, end)
-    if (negated or mod.caution) and rule.when_negated == "skip":
+    if (mod.negated or mod.caution) and rule.when_negated == "skip":
         return None
     if rule.when_research == "skip" and mod.research:
         return None
@@ -91,17 +89,6 @@ def _quoted(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     if before in ("'", '"') and after in ("'", '"'):
         return True
     return text.count('"', lo, start) % 2 == 1 and text.find('"', end, hi) != -1
-
-
-def _negation_reaches(s, start: int, end: int) -> bool:
-    """A forward negation must come before the flagged phrase in its clause."""
-    lo, hi = s.clause_of(start)
-    for cue in s.modifiers:
-        if cue.kind != "negation" or not (lo <= cue.start < hi):
-            continue
-        if cue.value == "both" or cue.end <= start:
-            return True
-    return False
 
 
 def panacea_finding(ruleset: RuleSet, claims: list[Claim], findings_by_claim: dict[int, Finding]) -> Finding | None:

@@ -132,3 +132,14 @@ def test_condition_without_predicate_is_not_a_claim(claims_of):
 def test_abbreviations_need_context(claims_of, text, expect):
     ids = {c.condition.id for c in claims_of(text)}
     assert ids == expect
+
+
+def test_modal_hedge_reaches_only_what_follows(claims_of):
+    claims = claims_of("Our MSC infusions cure autism and may help COPD.")
+    assert only(claims, "autism").certainty == "absolute"
+    assert only(claims, "copd").certainty == "hedged"
+
+
+def test_research_status_qualifies_the_whole_clause(claims_of):
+    claim = only(claims_of("Stem cell therapy for ALS is being studied in clinical trials."), "als")
+    assert claim.certainty == "hedged"
