@@ -7,13 +7,14 @@ claimcheck component) and reuses it; the module-level functions share one Checke
 
 from __future__ import annotations
 
+import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from claimcheck.inputs import InputError, SourceText, decode_bytes, detect_format, read_source
-from claimcheck.models import FileResult, Report
+from claimcheck.models import FileResult, Finding, Report
 
 DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
 # spaCy refuses longer texts by default because parsers need memory per token; the blank
@@ -48,6 +49,7 @@ class Checker:
     # ------------------------------------------------------------------------------
     def check_source(self, source: SourceText) -> FileResult:
         from claimcheck.layout import build_layout
+        from claimcheck.offsets import LineIndex
         from claimcheck.pipeline import place_findings, relocate_claim
 
         layout = build_layout(source.text, source.format)
@@ -55,10 +57,12 @@ class Checker:
         blocks = [(b.start, b.end, b.kind, b.level, b.lead_in) for b in layout.blocks]
         claims, findings = self.component.analyse(doc, blocks, layout.text)
         to_start, to_end = layout.offsets.source_start, layout.offsets.source_end
-        findings = place_findings(findings, source.text, to_start=to_start, to_end=to_end)
+        lines = LineIndex(source.text)
+        findings = fingerprint(place_findings(findings, source.text, lines, to_start=to_start, to_end=to_end))
         claims = [relocate_claim(c, to_start, to_end) for c in claims]
         return FileResult(path=source.path, findings=findings, format=source.format,
-                          encoding=source.encoding, claims=claims)
+                          encoding=source.encoding, claims=claims,
+                          lines={f.line: lines.line_text(f.line) for f in findings})
 
     def check_text(self, text: str | bytes, filename: str = "<text>", *, format: str | None = None) -> Report:
         return Report([self._check_text(text, filename, format)], self.jurisdiction)
@@ -96,6 +100,21 @@ class Checker:
         """Lazily check files and folders (recursively), one result per file."""
         for path in iter_files(paths, extensions=extensions):
             yield self.check_one(path)
+
+
+def fingerprint(findings: list[Finding]) -> list[Finding]:
+    """Give each finding a content-based identity: rule, condition, the normalised
+    text and its occurrence number among equal ones in the file. Line numbers are left
+    out, so a baseline survives edits elsewhere in the page."""
+    seen: dict[str, int] = {}
+    out = []
+    for f in findings:
+        basis = "|".join((f.rule, f.condition.id if f.condition else "", " ".join(f.text.lower().split())))
+        occurrence = seen.get(basis, 0)
+        seen[basis] = occurrence + 1
+        digest = hashlib.sha1(f"{basis}|{occurrence}".encode("utf-8")).hexdigest()[:20]
+        out.append(f.moved(fingerprint=digest))
+    return out
 
 
 def iter_files(paths: Iterable[str | os.PathLike], *, extensions: Sequence[str] = DEFAULT_EXTENSIONS) -> Iterator[str]:

@@ -126,6 +126,8 @@ class Finding:
     evidence: EvidenceRef | None = None
     suggestion: str | None = None
     sources: tuple[str, ...] = ()
+    fingerprint: str = ""  # stable across edits elsewhere in the file (see api.fingerprint)
+    suppressed: str | None = None  # why it is hidden: "inline: <reason>" or "baseline"
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {}
@@ -176,6 +178,8 @@ class FileResult:
     format: str | None = None
     encoding: str | None = None
     claims: list[Claim] = field(default_factory=list)
+    suppressed: list[Finding] = field(default_factory=list)  # hidden by comments or the baseline
+    lines: dict[int, str] = field(default_factory=dict)  # source lines the findings start on, for display
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -184,6 +188,7 @@ class FileResult:
             "encoding": self.encoding,
             "error": self.error,
             "findings": [f.to_dict() for f in self.findings],
+            "suppressed": len(self.suppressed),
         }
 
 

@@ -377,6 +377,13 @@ class LineIndex:
         line = min(max(line, 1), len(self._starts))
         return self._starts[line - 1]
 
+    def line_text(self, line: int) -> str:
+        """The text of 1-based `line`, without its line break."""
+        line = min(max(line, 1), len(self._starts))
+        start = self._starts[line - 1]
+        end = self._starts[line] if line < len(self._starts) else len(self._text)
+        return self._text[start:end].rstrip("\r\n")
+
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column) of `offset`, both 1-based. Offsets outside the text are
         clamped; an offset at the \\n of a \\r\\n is reported at the \\r."""
