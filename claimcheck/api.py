@@ -13,10 +13,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
+from claimcheck.discover import iter_files
 from claimcheck.inputs import InputError, SourceText, decode_bytes, detect_format, read_source
 from claimcheck.models import FileResult, Finding, Report
 
-DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
 # spaCy refuses longer texts by default because parsers need memory per token; the blank
 # tokenizer plus claimcheck needs little, so allow whole saved web pages.
 MAX_TEXT_CHARS = 20_000_000
@@ -26,12 +26,13 @@ class Checker:
     """A reusable pipeline for one jurisdiction and rule set."""
 
     def __init__(self, jurisdiction: str = "US", rule_packs: Sequence[str | Path] = (),
-                 *, builtin_rules: bool = True) -> None:
+                 *, builtin_rules: bool = True, respect_directives: bool = True) -> None:
         import spacy
 
         import claimcheck.pipeline  # noqa: F401  (registers the "claimcheck" factory)
 
         self.jurisdiction = jurisdiction
+        self.respect_directives = respect_directives
         self.nlp = spacy.blank("en")
         self.nlp.max_length = MAX_TEXT_CHARS
         self.nlp.add_pipe("claimcheck", config={
@@ -59,10 +60,29 @@ class Checker:
         to_start, to_end = layout.offsets.source_start, layout.offsets.source_end
         lines = LineIndex(source.text)
         findings = fingerprint(place_findings(findings, source.text, lines, to_start=to_start, to_end=to_end))
+        suppressed: list[Finding] = []
+        if self.respect_directives and layout.comments:
+            findings, suppressed = self._apply_directives(findings, layout, source.text, lines)
         claims = [relocate_claim(c, to_start, to_end) for c in claims]
         return FileResult(path=source.path, findings=findings, format=source.format,
-                          encoding=source.encoding, claims=claims,
-                          lines={f.line: lines.line_text(f.line) for f in findings})
+                          encoding=source.encoding, claims=claims, suppressed=suppressed,
+                          lines={f.line: lines.line_text(f.line) for f in findings + suppressed})
+
+    def _apply_directives(self, findings, layout, text, lines):
+        """Inline suppression comments (<!-- claimcheck: ignore CC101 -->), see suppress.py."""
+        from claimcheck.catalog import rule_docs
+        from claimcheck.pipeline import place_findings
+        from claimcheck.suppress import apply_directives, parse_directives
+
+        directives, problems = parse_directives(layout.comments)
+        if not directives and not problems:
+            return findings, []
+        to_start, to_end = layout.offsets.source_start, layout.offsets.source_end
+        block_spans = [(to_start(b.start), to_end(b.end)) for b in layout.blocks]
+        kept, suppressed, diagnostics = apply_directives(findings, directives, block_spans, problems,
+                                                         rule_docs(self.ruleset), source=text)
+        diagnostics = fingerprint(place_findings(diagnostics, text, lines))
+        return sorted(kept + diagnostics, key=lambda f: f.sort_key), suppressed
 
     def check_text(self, text: str | bytes, filename: str = "<text>", *, format: str | None = None) -> Report:
         return Report([self._check_text(text, filename, format)], self.jurisdiction)
@@ -95,10 +115,10 @@ class Checker:
             return FileResult(path=name, error=f"internal error while checking ({type(exc).__name__}: {exc})",
                               format=source.format, encoding=source.encoding)
 
-    def check_paths(self, paths: Iterable[str | os.PathLike], *,
-                    extensions: Sequence[str] = DEFAULT_EXTENSIONS) -> Iterator[FileResult]:
-        """Lazily check files and folders (recursively), one result per file."""
-        for path in iter_files(paths, extensions=extensions):
+    def check_paths(self, paths: Iterable[str | os.PathLike]) -> Iterator[FileResult]:
+        """Lazily check files and folders (recursively: .txt, .md, .html files; hidden
+        folders skipped), one result per file."""
+        for path in iter_files(paths):
             yield self.check_one(path)
 
 
@@ -117,26 +137,10 @@ def fingerprint(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def iter_files(paths: Iterable[str | os.PathLike], *, extensions: Sequence[str] = DEFAULT_EXTENSIONS) -> Iterator[str]:
-    """Files named directly, and files with a known extension inside folders (sorted,
-    hidden folders skipped, symbolic links to folders not followed)."""
-    wanted = tuple(e.lower() for e in extensions)
-    for path in paths:
-        name = str(path)
-        if os.path.isdir(name):
-            for root, dirs, files in os.walk(name):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for filename in sorted(files):
-                    if filename.startswith(".") or not filename.lower().endswith(wanted):
-                        continue
-                    yield os.path.join(root, filename)
-        else:
-            yield name
-
-
 @lru_cache(maxsize=4)
-def get_checker(jurisdiction: str = "US", rule_packs: tuple[str, ...] = ()) -> Checker:
-    return Checker(jurisdiction, rule_packs)
+def get_checker(jurisdiction: str = "US", rule_packs: tuple[str, ...] = (), respect_directives: bool = True) -> Checker:
+    """A shared Checker per configuration, so the pipeline is built once per process."""
+    return Checker(jurisdiction, rule_packs, respect_directives=respect_directives)
 
 
 def check_text(text: str | bytes, filename: str = "<text>", jurisdiction: str = "US", *,

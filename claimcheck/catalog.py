@@ -51,8 +51,7 @@ def rule_docs(ruleset: RuleSet) -> list[RuleDoc]:
         docs.append(RuleDoc(rule.id, rule.name, "claim", "claim", rule.severity, rule.title,
                             rule.rationale, rule.message, rule.suggestion, rule.sources))
     for flag in ruleset.red_flags:
-        title = flag.name.replace("-", " ").capitalize()
-        docs.append(RuleDoc(flag.id, flag.name, "red-flag", flag.category, flag.severity, title,
+        docs.append(RuleDoc(flag.id, flag.name, "red-flag", flag.category, flag.severity, flag.title,
                             flag.rationale, flag.message, flag.suggestion, flag.sources,
                             flag.examples_flag, flag.examples_pass))
     return sorted(docs, key=lambda d: d.id)

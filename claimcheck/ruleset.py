@@ -8,7 +8,9 @@ extend the shipped set, and an entry with an existing id replaces it.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,6 +21,9 @@ from typing import Any, Iterable, Sequence
 import yaml
 
 from claimcheck.errors import RuleError
+
+# libyaml's parser when PyYAML was built with it (about 8 times faster); same safe subset
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 KINDS = {
     "therapies": "therapies.schema.json",
@@ -132,6 +137,7 @@ class EvidenceEntry:
 class RedFlagRule:
     id: str
     name: str
+    title: str
     category: str
     severity: str
     message: str
@@ -259,7 +265,7 @@ def read_rule_file(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(name, f"cannot read rule file: {exc}") from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -278,9 +284,14 @@ def read_rule_file(path: Path) -> dict[str, Any]:
 
 
 def validate_document(name: str, text: str, data: dict[str, Any], kind: str) -> None:
+    stamp = _validation_stamp(kind, text)
+    if stamp in _known_valid():
+        return
     from jsonschema.exceptions import best_match
 
     errors = list(_validator(kind).iter_errors(data))
+    if not errors:
+        _remember_valid(stamp)
     if not errors:
         return
     error = best_match(errors)
@@ -290,6 +301,38 @@ def validate_document(name: str, text: str, data: dict[str, Any], kind: str) -> 
     if extra:
         message += f" (and {extra} more problem{'s' if extra > 1 else ''} in this file)"
     raise RuleError(name, message, where=error.json_path, **_position(text, path))
+
+
+# Validating the shipped rule files costs about as much as importing spaCy; a file whose
+# exact content already passed this version's schema is not validated again.
+def _validation_stamp(kind: str, text: str) -> str:
+    schema = json.dumps(load_schema(KINDS[kind]), sort_keys=True)
+    return hashlib.sha1(f"{kind}\0{schema}\0{text}".encode("utf-8")).hexdigest()
+
+
+def _cache_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "claimcheck" / "valid-rule-files.txt"
+
+
+@lru_cache(maxsize=1)
+def _known_valid() -> set[str]:
+    try:
+        return set(_cache_file().read_text(encoding="ascii").split())
+    except (OSError, UnicodeDecodeError):
+        return set()
+
+
+def _remember_valid(stamp: str) -> None:
+    known = _known_valid()
+    known.add(stamp)
+    try:
+        path = _cache_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="ascii") as handle:
+            handle.write(stamp + "\n")
+    except OSError:
+        pass  # a read-only home only costs the validation time
 
 
 def _describe(error) -> str:
@@ -417,7 +460,8 @@ def _red_flag(item: dict[str, Any], origin: str) -> RedFlagRule:
             regexes.append(pattern["regex"])
     examples = item.get("examples", {})
     return RedFlagRule(
-        id=item["id"], name=item["name"], category=item["category"], severity=item["severity"],
+        id=item["id"], name=item["name"], title=item["title"], category=item["category"],
+        severity=item["severity"],
         message=item["message"].strip(), rationale=item["rationale"].strip(),
         suggestion=item.get("suggestion"), sources=tuple(item["sources"]),
         phrases=tuple(phrases), regexes=tuple(regexes),

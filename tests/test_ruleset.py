@@ -128,6 +128,7 @@ def test_pack_extends_and_overrides(tmp_path, checker):
         rules:
           - id: CC201
             name: cure-claim
+            title: Cure claim (softened)
             category: certainty
             severity: warning
             message: "'{match}': softened by a local pack."

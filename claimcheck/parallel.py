@@ -1,0 +1,63 @@
+"""Checking many files: in this process, or in a pool of worker processes that each
+build the pipeline once (flake8's design). Results come back in input order, streamed
+as they are ready, and a worker returns only the small FileResult, never spaCy objects."""
+
+from __future__ import annotations
+
+import signal
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from typing import Iterable, Iterator
+
+from claimcheck.models import FileResult
+
+_WORKER_CHECKER = None
+
+
+def _init_worker(jurisdiction: str, rule_packs: tuple[str, ...], respect_directives: bool) -> None:
+    global _WORKER_CHECKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    from claimcheck.api import Checker
+
+    _WORKER_CHECKER = Checker(jurisdiction, rule_packs, respect_directives=respect_directives)
+
+
+def _check_in_worker(path: str) -> FileResult:
+    result = _WORKER_CHECKER.check_one(path)
+    result.claims = []  # not needed by the caller; keeps what crosses the process boundary small
+    return result
+
+
+def check_files(paths: Iterable[str], *, jobs: int, jurisdiction: str, rule_packs: tuple[str, ...] = (),
+                respect_directives: bool = True, checker=None) -> Iterator[FileResult]:
+    """Check files with `jobs` processes (1: here). `checker` is reused for jobs == 1."""
+    if jobs <= 1:
+        yield from _serial(paths, jurisdiction, rule_packs, respect_directives, checker)
+        return
+    try:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                                   initargs=(jurisdiction, rule_packs, respect_directives))
+    except (OSError, ValueError, NotImplementedError):
+        yield from _serial(paths, jurisdiction, rule_packs, respect_directives, checker)
+        return
+    window: deque = deque()
+    try:
+        for path in paths:
+            window.append(pool.submit(_check_in_worker, path))
+            if len(window) >= jobs * 8:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _serial(paths, jurisdiction, rule_packs, respect_directives, checker) -> Iterator[FileResult]:
+    if checker is None:
+        from claimcheck.api import get_checker
+
+        checker = get_checker(jurisdiction, tuple(rule_packs), respect_directives)
+    for path in paths:
+        yield checker.check_one(path)
