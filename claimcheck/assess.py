@@ -63,7 +63,7 @@ class Assessor:
     def _candidates(self, condition_id: str) -> list[EvidenceEntry]:
         related = self.ruleset.condition_family(condition_id) | self._narrower[condition_id]
         seen: dict[str, EvidenceEntry] = {}
-        for cid in related:
+        for cid in sorted(related):  # sorted: set order changes between processes
             for entry in self._by_condition.get(cid, ()):
                 seen[entry.id] = entry
         return list(seen.values())
@@ -136,15 +136,18 @@ class Assessor:
         return any(rs.therapies[t].type != "generic" for t in shared)
 
     def _specificity(self, claim: Claim):
+        """Sort key: the entry closest to the claim's condition, then one for this
+        jurisdiction over one for everywhere, then the closest therapy; the entry id
+        breaks ties, so the choice never depends on the order of anything else."""
         rs = self.ruleset
 
-        def key(entry: EvidenceEntry) -> tuple[int, int, int]:
-            cond_depth = 0 if claim.condition.id in entry.conditions else 1
-            therapy_depth = 0 if claim.therapy.id in entry.therapies else min(
-                (len(rs.therapy_family(claim.therapy.id)) - len(rs.therapy_family(t))
-                 for t in entry.therapies if t in rs.therapy_family(claim.therapy.id)), default=9)
+        def key(entry: EvidenceEntry) -> tuple[int, int, int, str]:
+            steps = [rs.distance("condition", claim.condition.id, c) for c in entry.conditions]
+            cond = min((s for s in steps if s is not None), default=99)
+            steps = [rs.distance("therapy", claim.therapy.id, t) for t in entry.therapies]
+            therapy = min((s for s in steps if s is not None), default=99)
             local = 0 if self.jurisdictions.intersection(entry.jurisdictions) else 1
-            return (cond_depth, local, therapy_depth)
+            return (cond, local, therapy, entry.id)
 
         return key
 

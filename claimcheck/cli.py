@@ -31,6 +31,7 @@ from claimcheck._version import __version__
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 FORMAT_NAMES = ("text", "concise", "json", "jsonl", "sarif", "csv", "github")
+JURISDICTIONS = ("US", "EU", "UK", "JP", "KR", "CA", "AU", "IN", "CN", "NZ", "US-CA", "US-FL")
 
 
 class UsageProblem(click.ClickException):
@@ -82,8 +83,8 @@ def check_options(func):
                       default="text", show_default=True, help="Output for people (text, concise) or tools."),
         click.option("--output", "-o", "output", type=click.Path(dir_okay=False, writable=True),
                       help="Write the report to FILE (atomically) instead of standard output."),
-        click.option("--jurisdiction", default="US", show_default=True,
-                      help="Where the page is read: US, EU, UK, JP, KR, CA, AU, IN, CN, US-CA, US-FL."),
+        click.option("--jurisdiction", type=click.Choice(JURISDICTIONS, case_sensitive=False), default="US",
+                      show_default=True, help="Where the page is read."),
         click.option("--min-severity", type=click.Choice(["info", "warning", "error"]), default="info",
                       show_default=True, help="Do not report findings below this severity."),
         click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="warning",
@@ -157,7 +158,8 @@ def resolve_settings(ctx: click.Context) -> tuple[dict[str, Any], dict[str, str]
     for key in ("rules", "include", "exclude"):
         if key in explicit:
             explicit[key] = list(explicit[key])
-    for key in ("config_file", "isolated", "output", "exit_zero", "write_baseline", "stdin_filename"):
+    for key in ("paths", "folders", "config_file", "isolated", "output", "exit_zero", "write_baseline",
+                "stdin_filename"):
         explicit.pop(key, None)
     try:
         config = None

@@ -361,9 +361,13 @@ def _cli_name(key: str) -> str:
 def _check_cli(values: dict[str, Any]) -> None:
     """Command-line values are checked against the same schema, so `--jurisdiction XX`
     is refused like `jurisdiction = "XX"` in a file."""
+    if not values:
+        return  # nothing to check; do not load the schema validator
     known = config_schema()["properties"]
     instance = {key.replace("_", "-"): _plain(value) for key, value in values.items()
                 if key.replace("_", "-") in known}
+    if not instance and "extend_select" not in values:
+        return
     if "extend_select" in values:
         problems = _problems({"select": _plain(values["extend_select"])})
         if problems:

@@ -22,10 +22,13 @@ def _init_worker(jurisdiction: str, rule_packs: tuple[str, ...], respect_directi
     _WORKER_CHECKER = Checker(jurisdiction, rule_packs, respect_directives=respect_directives)
 
 
-def _check_in_worker(path: str) -> FileResult:
-    result = _WORKER_CHECKER.check_one(path)
-    result.claims = []  # not needed by the caller; keeps what crosses the process boundary small
-    return result
+def _check_in_worker(paths: list[str]) -> list[FileResult]:
+    results = []
+    for path in paths:
+        result = _WORKER_CHECKER.check_one(path)
+        result.claims = []  # not needed by the caller; keeps what crosses the process boundary small
+        results.append(result)
+    return results
 
 
 def check_files(paths: Iterable[str], *, jobs: int, jurisdiction: str, rule_packs: tuple[str, ...] = (),
@@ -42,16 +45,32 @@ def check_files(paths: Iterable[str], *, jobs: int, jurisdiction: str, rule_pack
         return
     window: deque = deque()
     try:
-        for path in paths:
-            window.append(pool.submit(_check_in_worker, path))
-            if len(window) >= jobs * 8:
-                yield window.popleft().result()
+        for batch in _batches(paths, BATCH):
+            window.append(pool.submit(_check_in_worker, batch))
+            if len(window) >= jobs * 4:
+                yield from window.popleft().result()
         while window:
-            yield window.popleft().result()
+            yield from window.popleft().result()
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
+
+
+# Files per task: enough to spread the cost of a round trip between processes, few
+# enough that results still stream out steadily.
+BATCH = 8
+
+
+def _batches(paths: Iterable[str], size: int) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for path in paths:
+        batch.append(path)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _serial(paths, jurisdiction, rule_packs, respect_directives, checker) -> Iterator[FileResult]:

@@ -33,7 +33,7 @@ class RulePattern:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.safe = re.compile(source, re.IGNORECASE)
+        self._safe: re.Pattern[str] | None = None
         self.fast: re.Pattern[str] | None = None
         self.word_start = False
         self.anchors: frozenset[str] | None = None
@@ -42,6 +42,15 @@ class RulePattern:
             self.word_start = body.startswith("\\b")
             self.fast = re.compile(body[2:] if self.word_start else body)
             self.anchors = first_words(body)
+
+    @property
+    def safe(self) -> re.Pattern[str]:
+        """The pattern as written, with IGNORECASE: for texts whose lower-case form has
+        another length, and for patterns that cannot be lower-cased (compiled on first
+        use: most runs never need it)."""
+        if self._safe is None:
+            self._safe = re.compile(self.source, re.IGNORECASE)
+        return self._safe
 
     def spans(self, text: str, lowered: str | None, start: int = 0, end: int | None = None):
         """(start, end) of every match in text[start:end] by scanning."""

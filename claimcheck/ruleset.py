@@ -195,10 +195,12 @@ class RuleSet:
     files: list[str]
 
     def __post_init__(self) -> None:
-        self._ancestors = {
-            "therapy": {cid: _closure(cid, self.therapies) for cid in self.therapies},
-            "condition": {cid: _closure(cid, self.conditions) for cid in self.conditions},
+        self._distances = {
+            "therapy": {cid: _distances(cid, self.therapies) for cid in self.therapies},
+            "condition": {cid: _distances(cid, self.conditions) for cid in self.conditions},
         }
+        self._ancestors = {kind: {cid: frozenset(d) for cid, d in table.items()}
+                           for kind, table in self._distances.items()}
 
     def therapy_family(self, therapy_id: str) -> frozenset[str]:
         """The therapy and every family above it."""
@@ -207,6 +209,11 @@ class RuleSet:
     def condition_family(self, condition_id: str) -> frozenset[str]:
         """The condition and every broader concept above it."""
         return self._ancestors["condition"][condition_id]
+
+    def distance(self, kind: str, concept_id: str, ancestor_id: str) -> int | None:
+        """Steps from a therapy or condition up to one of its families (0: itself;
+        None: not a family of it)."""
+        return self._distances[kind][concept_id].get(ancestor_id)
 
     def rule_by_id(self, rule_id: str) -> ClaimRule | RedFlagRule | None:
         for rule in self.claim_rules.values():
@@ -218,15 +225,19 @@ class RuleSet:
         return None
 
 
-def _closure(start: str, concepts: dict[str, Concept]) -> frozenset[str]:
-    seen = {start}
-    todo = [start]
-    while todo:
-        for parent in concepts[todo.pop()].parents:
-            if parent not in seen:
-                seen.add(parent)
-                todo.append(parent)
-    return frozenset(seen)
+def _distances(start: str, concepts: dict[str, Concept]) -> dict[str, int]:
+    """The concept and every family above it, with the fewest steps to reach each."""
+    found = {start: 0}
+    frontier = [start]
+    while frontier:
+        step = []
+        for cid in frontier:
+            for parent in concepts[cid].parents:
+                if parent not in found:
+                    found[parent] = found[cid] + 1
+                    step.append(parent)
+        frontier = step
+    return found
 
 
 # ---------------------------------------------------------------------------------
