@@ -387,3 +387,30 @@ def test_output_does_not_depend_on_hash_seed(tmp_path):
                                  "--quiet"], capture_output=True, text=True, env=env, cwd=tmp_path)
         outputs.append(json.loads(result.stdout))
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_no_show_source_and_quiet(runner, site):
+    with_source = run(runner, "check", "pages/claim.txt").stdout
+    without = run(runner, "check", "pages/claim.txt", "--no-show-source", "--quiet").stdout
+    assert CLAIM.strip() in with_source
+    assert CLAIM.strip() not in without and "CC101" in without
+
+
+def test_extend_select_adds_to_the_configured_selection(runner, site):
+    (site / ".claimcheck.toml").write_text('select = ["CC1"]\n', encoding="utf-8")
+
+    def rules(*args):
+        data = json.loads(run(runner, "check", "pages/claim.txt", "--format", "json", *args).stdout)
+        return {f["rule"] for f in data["files"][0]["findings"]}
+
+    assert rules() and all(r.startswith("CC1") for r in rules())
+    assert "CC201" in rules("--extend-select", "CC201")
+    assert all(r.startswith("CC1") for r in rules("--extend-select", "CC201")) is False
+
+
+def test_explicit_config_file(runner, site):
+    settings = site / "strict.toml"
+    settings.write_text('min-severity = "error"\n', encoding="utf-8")
+    data = json.loads(run(runner, "check", "pages/hedged.md", "--format", "json", "--config", str(settings)).stdout)
+    assert data["files"][0]["findings"] == []
+    assert "strict.toml" in run(runner, "config", "show", "--config", str(settings)).stdout
