@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import LocatedError
 
 __all__ = [
     "CONFIG_FILENAME", "PYPROJECT", "DEFAULTS", "ConfigError", "ConfigFile", "find_config",
@@ -67,24 +67,14 @@ _PATH_KEYS = ("baseline",)
 _PATH_LIST_KEYS = ("rules",)
 
 
-class ConfigError(ClaimcheckError):
+class ConfigError(LocatedError):
     """A settings file (or a command-line value, or a baseline file) is unusable: names
     the file, the place in it and what was expected."""
 
     def __init__(self, path: str | os.PathLike | None, message: str, *, key: str | None = None,
                  line: int | None = None, column: int | None = None) -> None:
-        self.path = str(path) if path is not None else None
-        self.message = message
         self.key = key
-        self.line = line
-        self.column = column
-        location = self.path if self.path is not None else COMMAND_LINE
-        if line is not None:
-            location += f":{line}"
-            if column is not None:
-                location += f":{column}"
-        detail = f"{key}: {message}" if key else message
-        super().__init__(f"{location}: {detail}")
+        super().__init__(str(path) if path is not None else None, message, line=line, column=column, where=key)
 
 
 @dataclass
