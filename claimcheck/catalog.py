@@ -15,7 +15,7 @@ from claimcheck.ruleset import RuleSet
 class RuleDoc:
     id: str
     name: str
-    kind: str  # "claim" | "red-flag" | "tool"
+    kind: str  # "claim" | "red-flag" | "jurisdiction" | "tool"
     category: str
     severity: str
     title: str
@@ -54,6 +54,9 @@ def rule_docs(ruleset: RuleSet) -> list[RuleDoc]:
         docs.append(RuleDoc(flag.id, flag.name, "red-flag", flag.category, flag.severity, flag.title,
                             flag.rationale, flag.message, flag.suggestion, flag.sources,
                             flag.examples_flag, flag.examples_pass))
+    for rule in ruleset.jurisdiction_rules:
+        docs.append(RuleDoc(rule.id, rule.name, "jurisdiction", "regulatory", rule.severity, rule.title,
+                            rule.rationale, rule.message, rule.suggestion, rule.sources))
     return sorted(docs, key=lambda d: d.id)
 
 

@@ -507,6 +507,42 @@ def rules_validate(packs: tuple[str, ...]) -> None:
     click.echo(f"ok: {', '.join(packs)}: {summary}; all patterns compile")
 
 
+@rules.command("audit")
+@click.option("--months", type=click.IntRange(1, 240), default=12, show_default=True,
+              help="Entries reviewed longer ago than this are listed.")
+@click.option("--rules", "rule_packs", multiple=True, type=click.Path(exists=True), help="Extra rule pack.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="Exit with 1 when anything needs attention.")
+def rules_audit(months: int, rule_packs: tuple[str, ...], output_format: str, strict: bool) -> None:
+    """Stale or unsourced evidence, conditions without evidence, names in two concepts."""
+    from claimcheck.audit import audit
+
+    result = audit(_ruleset(rule_packs), months=months)
+    if output_format == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        sections = [
+            (f"Evidence entries reviewed more than {months} months ago", [f"{i} (reviewed {r}) {f}" for i, r, f in result.stale]),
+            ("Evidence entries without a web source", [f"{i} {f}" for i, f in result.unsourced]),
+            ("Conditions no evidence entry covers", result.uncovered),
+            ("Names claimed by two concepts", [f"{n!r}: {a}, {b}" for n, a, b in result.shared_names]),
+            ("Conditions covered only by a broader entry (for information)", result.only_broader),
+        ]
+        for title, items in sections:
+            click.echo(f"{title}: {len(items)}")
+            for item in items:
+                click.echo(f"  {item}")
+        c = result.counts
+        click.echo(f"\nRule set: {c['conditions']} conditions ({c['condition_synonyms']} synonyms, "
+                   f"{c['condition_abbreviations']} abbreviations), {c['therapies']} therapies "
+                   f"({c['therapy_synonyms']} synonyms), {c['evidence_entries']} evidence entries, "
+                   f"{c['red_flag_rules']} red-flag rules, {c['jurisdiction_rules']} jurisdiction rules")
+        click.echo("Evidence entries per jurisdiction: " +
+                   ", ".join(f"{k} {v}" for k, v in c["evidence_per_jurisdiction"].items()))
+    if strict and result.problems:
+        sys.exit(EXIT_FINDINGS)
+
+
 @cli.command()
 @click.argument("rule_id")
 def explain(rule_id: str) -> None:
@@ -531,7 +567,8 @@ def explain(rule_id: str) -> None:
 
 @cli.command()
 @click.argument("name", type=click.Choice(["report", "config", "rules", "sarif", "therapies", "conditions",
-                                            "evidence", "red-flags", "claim-rules", "cues", "common"]))
+                                            "evidence", "red-flags", "claim-rules", "cues", "jurisdiction-rules",
+                                            "common"]))
 def schema(name: str) -> None:
     """Print a shipped JSON Schema (`rules` prints every rule-file schema, by kind)."""
     from claimcheck.ruleset import KINDS, load_schema

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from claimcheck.assess import Assessor
 from claimcheck.claims import ClaimExtractor
+from claimcheck.jurisdiction import JurisdictionChecker
 from claimcheck.layout import build_layout
 from claimcheck.matching import MentionMatcher, attach, split_sentences
 from claimcheck.regexes import lower_same_length
@@ -73,6 +74,7 @@ class Analyzer:
         self.extractor = ClaimExtractor(ruleset)
         self.assessor = Assessor(ruleset, jurisdiction)
         self.red_flags = RedFlagChecker(ruleset)
+        self.jurisdiction_rules = JurisdictionChecker(ruleset, jurisdiction)
 
     def analyse(self, doc: Doc, blocks: Sequence[BlockTuple], text: str | None = None) -> tuple[list[Claim], list[Finding]]:
         """Claims and findings with offsets in the Doc's text. Pass `text` when the
@@ -87,9 +89,11 @@ class Analyzer:
         findings: list[Finding] = []
         by_claim: dict[int, Finding] = {}
         outcomes: dict[int, set[str]] = {}  # sentence start -> outcomes of its claims
+        claim_outcomes: list[str | None] = []
         for index, claim in enumerate(claims):
             assessment = self.assessor.assess(claim)
             outcomes.setdefault(claim.start, set()).add(assessment.outcome if assessment else "negated")
+            claim_outcomes.append(assessment.outcome if assessment else None)
             if assessment is None:
                 continue
             finding = self.assessor.finding(claim, assessment)
@@ -98,6 +102,7 @@ class Analyzer:
         panacea = panacea_finding(self.ruleset, claims, by_claim)
         if panacea is not None:
             findings.append(panacea)
+        findings.extend(self.jurisdiction_rules.check(text, claims, claim_outcomes))
         approved = {start for start, kinds in outcomes.items() if kinds == {"approved-use"}}
         findings.extend(self.red_flags.check(text, infos, therapy_in_document=topic is not None,
                                              approved_sentences=approved))

@@ -32,6 +32,7 @@ KINDS = {
     "red-flags": "red-flags.schema.json",
     "claim-rules": "claim-rules.schema.json",
     "cues": "cues.schema.json",
+    "jurisdiction-rules": "jurisdiction-rules.schema.json",
 }
 APPROVAL_STATUSES = ("approved", "conditionally-approved", "established-practice")
 
@@ -96,6 +97,7 @@ class Concept:
     no_plural: frozenset[str] = frozenset()
     umbrella: bool = False
     sponsor: str | None = None
+    shared: frozenset[str] = frozenset()  # names deliberately shared with another concept
     origin: str = ""
 
     @property
@@ -175,6 +177,25 @@ class ClaimRule:
 
 
 @dataclass(frozen=True)
+class JurisdictionRule:
+    id: str
+    name: str
+    title: str
+    check: str
+    jurisdictions: tuple[str, ...]
+    therapies: tuple[str, ...]
+    severity: str
+    message: str
+    rationale: str
+    suggestion: str | None
+    sources: tuple[str, ...]
+    disclosure: tuple[str, ...] = ()
+    permitted_categories: tuple[str, ...] = ()
+    permitted_conditions: tuple[str, ...] = ()
+    origin: str = ""
+
+
+@dataclass(frozen=True)
 class Cue:
     id: str
     category: str
@@ -193,6 +214,7 @@ class RuleSet:
     claim_rules: dict[str, ClaimRule]  # by outcome
     cues: list[Cue]
     files: list[str]
+    jurisdiction_rules: list[JurisdictionRule] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._distances = {
@@ -214,15 +236,6 @@ class RuleSet:
         """Steps from a therapy or condition up to one of its families (0: itself;
         None: not a family of it)."""
         return self._distances[kind][concept_id].get(ancestor_id)
-
-    def rule_by_id(self, rule_id: str) -> ClaimRule | RedFlagRule | None:
-        for rule in self.claim_rules.values():
-            if rule.id == rule_id:
-                return rule
-        for flag in self.red_flags:
-            if flag.id == rule_id:
-                return flag
-        return None
 
 
 def _distances(start: str, concepts: dict[str, Concept]) -> dict[str, int]:
@@ -397,6 +410,7 @@ def build_ruleset(documents: Iterable[tuple[str, dict[str, Any]]]) -> RuleSet:
     claim_rules: dict[str, ClaimRule] = {}
     cues: dict[str, Cue] = {}
     files: list[str] = []
+    jurisdiction_rules: dict[str, JurisdictionRule] = {}
     for origin, data in documents:
         files.append(origin)
         kind = data["kind"]
@@ -421,6 +435,17 @@ def build_ruleset(documents: Iterable[tuple[str, dict[str, Any]]]) -> RuleSet:
                     sources=tuple(item["sources"]), params=dict(item.get("params", {})),
                     origin=origin,
                 )
+        elif kind == "jurisdiction-rules":
+            for item in data["rules"]:
+                jurisdiction_rules[item["id"]] = JurisdictionRule(
+                    id=item["id"], name=item["name"], title=item["title"], check=item["check"],
+                    jurisdictions=tuple(item["jurisdictions"]), therapies=tuple(item["therapies"]),
+                    severity=item["severity"], message=" ".join(item["message"].split()),
+                    rationale=" ".join(item["rationale"].split()), suggestion=item.get("suggestion"),
+                    sources=tuple(item["sources"]), disclosure=tuple(item.get("disclosure", ())),
+                    permitted_categories=tuple(item.get("permitted_categories", ())),
+                    permitted_conditions=tuple(item.get("permitted_conditions", ())), origin=origin,
+                )
         elif kind == "cues":
             for item in data["cues"]:
                 cues[item["id"]] = Cue(
@@ -428,11 +453,12 @@ def build_ruleset(documents: Iterable[tuple[str, dict[str, Any]]]) -> RuleSet:
                     phrases=tuple(item.get("phrases", ())), regexes=tuple(item.get("regex", ())),
                     origin=origin,
                 )
-    _check_references(therapies, conditions, evidence, red_flags, claim_rules)
+    _check_references(therapies, conditions, evidence, red_flags, claim_rules, jurisdiction_rules)
     return RuleSet(
         therapies=therapies, conditions=conditions, evidence=list(evidence.values()),
         red_flags=sorted(red_flags.values(), key=lambda r: r.id), claim_rules=claim_rules,
         cues=list(cues.values()), files=files,
+        jurisdiction_rules=sorted(jurisdiction_rules.values(), key=lambda r: r.id),
     )
 
 
@@ -445,7 +471,8 @@ def _concept(item: dict[str, Any], kind: str, type_: str, origin: str) -> Concep
         id=item["id"], name=item["name"], kind=kind, type=type_,
         parents=tuple(item.get("parents", ())), synonyms=tuple(item["synonyms"]),
         abbreviations=abbreviations, no_plural=frozenset(s.lower() for s in item.get("no_plural", ())),
-        umbrella=bool(item.get("umbrella", False)), sponsor=item.get("sponsor"), origin=origin,
+        umbrella=bool(item.get("umbrella", False)), sponsor=item.get("sponsor"),
+        shared=frozenset(s.lower() for s in item.get("shared", ())), origin=origin,
     )
 
 
@@ -489,7 +516,7 @@ def _red_flag(item: dict[str, Any], origin: str) -> RedFlagRule:
     )
 
 
-def _check_references(therapies, conditions, evidence, red_flags, claim_rules) -> None:
+def _check_references(therapies, conditions, evidence, red_flags, claim_rules, jurisdiction_rules) -> None:
     def missing(origin: str, what: str, ident: str, owner: str) -> RuleError:
         return RuleError(origin, f"{owner} refers to unknown {what} id {ident!r}")
 
@@ -507,13 +534,21 @@ def _check_references(therapies, conditions, evidence, red_flags, claim_rules) -
     for rule in red_flags.values():
         require(rule.skip_if_claim_on, conditions, "condition", rule.origin, f"rule {rule.id}")
         require(rule.unless_therapy, therapies, "therapy", rule.origin, f"rule {rule.id}")
+    for jrule in jurisdiction_rules.values():
+        require(jrule.therapies, therapies, "therapy", jrule.origin, f"rule {jrule.id}")
+        require(jrule.permitted_conditions, conditions, "condition", jrule.origin, f"rule {jrule.id}")
+        for regex in jrule.disclosure:
+            try:
+                re.compile(regex, re.IGNORECASE)
+            except re.error as exc:
+                raise RuleError(jrule.origin, f"rule {jrule.id}: invalid regular expression: {exc}") from None
         for regex in rule.regexes:
             try:
                 re.compile(regex)
             except re.error as exc:
                 raise RuleError(rule.origin, f"rule {rule.id}: invalid regular expression: {exc}") from None
     ids: dict[str, str] = {}
-    for rule in list(red_flags.values()) + list(claim_rules.values()):
+    for rule in list(red_flags.values()) + list(claim_rules.values()) + list(jurisdiction_rules.values()):
         if rule.id in ids and ids[rule.id] != rule.name:
             raise RuleError(rule.origin, f"rule id {rule.id} is used by two rules ({ids[rule.id]}, {rule.name})")
         ids[rule.id] = rule.name
