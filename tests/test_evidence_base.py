@@ -19,11 +19,6 @@ RULES = load_ruleset()
 
 # ---- coverage and names ------------------------------------------------------------------
 
-def test_every_condition_is_covered_by_evidence():
-    result = audit(RULES)
-    assert result.uncovered == [], "conditions without any evidence entry"
-
-
 def test_no_name_belongs_to_two_concepts():
     assert audit(RULES).shared_names == []
 
