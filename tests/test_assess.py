@@ -57,8 +57,13 @@ def test_outcome(checkers, jurisdiction, text, condition, rule, severity):
     assert [(f.rule, f.severity) for f in found] == [(rule, severity)]
 
 
-def test_nothing_on_file_is_never_silently_fine(checkers):
-    found = claim_findings(checkers, "US", "Stem cells cure psoriasis.", "psoriasis")
+def test_nothing_on_file_is_never_silently_fine(tmp_path):
+    # every shipped condition has evidence, so add one that has none
+    (tmp_path / "c.yaml").write_text(
+        "kind: conditions\nconditions:\n  - id: chronic-hiccups\n    name: chronic hiccups\n"
+        "    category: general\n    synonyms: [chronic hiccups]\n", encoding="utf-8")
+    findings = Checker("US", [tmp_path]).check_text("Stem cells cure chronic hiccups.").findings
+    found = [f for f in findings if f.condition and f.condition.id == "chronic-hiccups"]
     assert len(found) == 1 and found[0].rule == "CC101" and found[0].evidence is None
     assert "no evidence on file" in found[0].message
 

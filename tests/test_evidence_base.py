@@ -19,6 +19,11 @@ RULES = load_ruleset()
 
 # ---- coverage and names ------------------------------------------------------------------
 
+def test_every_condition_is_covered_by_evidence():
+    result = audit(RULES)
+    assert result.uncovered == [], "conditions without any evidence entry"
+
+
 def test_no_name_belongs_to_two_concepts():
     assert audit(RULES).shared_names == []
 
@@ -124,6 +129,19 @@ def rules_for(jurisdiction, text, condition=None):
     ("AU", "Stem cells cure multiple sclerosis.", "multiple-sclerosis", [("CC101", "error")]),
     ("IN", "Stem cells cure multiple sclerosis.", "multiple-sclerosis", [("CC101", "error")]),
     ("IN", "Stempeucel heals critical limb ischemia in Buerger's disease.", "critical-limb-ischemia", [("CC107", "info")]),
+    # India: an approved pooled bone-marrow product for knee osteoarthritis (a clinic's own cells are not it)
+    ("IN", "StemOne relieves knee osteoarthritis.", "knee-osteoarthritis", [("CC107", "info")]),
+    ("IN", "Our stem cells relieve knee osteoarthritis.", "knee-osteoarthritis", [("CC103", "warning")]),
+    ("US", "StemOne relieves knee osteoarthritis.", "knee-osteoarthritis", [("CC101", "error")]),
+    # Korea: the first MSC product, for heart attack; Canada: Prochymal's conditional approval for children
+    ("KR", "Hearticellgram repairs the heart after a heart attack.", "heart-attack", [("CC107", "info")]),
+    ("CA", "Prochymal treats steroid-refractory acute graft-versus-host disease in children.", "sr-agvhd",
+     [("CC104", "warning")]),
+    # chondrocyte products: Spherox in the EU; in the US only MACI is approved
+    ("EU", "Spherox repairs knee cartilage defects.", "cartilage-defect", [("CC107", "info")]),
+    ("US", "Spherox repairs knee cartilage defects.", "cartilage-defect", [("CC103", "warning")]),
+    # Alofisel: still approved in Japan, withdrawn in the EU
+    ("JP", "Alofisel heals perianal fistulas in Crohn's disease.", "crohns-perianal-fistula", [("CC107", "info")]),
 ])
 def test_special_cases(jurisdiction, text, condition, expected):
     assert rules_for(jurisdiction, text, condition) == expected
