@@ -26,13 +26,14 @@ class Checker:
     """A reusable pipeline for one jurisdiction and rule set."""
 
     def __init__(self, jurisdiction: str = "US", rule_packs: Sequence[str | Path] = (),
-                 *, builtin_rules: bool = True, respect_directives: bool = True) -> None:
+                 *, builtin_rules: bool = True, respect_directives: bool = True, keep_claims: bool = True) -> None:
         import spacy
 
         import claimcheck.pipeline  # noqa: F401  (registers the "claimcheck" factory)
 
         self.jurisdiction = jurisdiction
         self.respect_directives = respect_directives
+        self.keep_claims = keep_claims  # FileResult.claims: for analysis; reports need only findings
         self.nlp = spacy.blank("en")
         self.nlp.max_length = MAX_TEXT_CHARS
         self.nlp.add_pipe("claimcheck", config={
@@ -63,7 +64,7 @@ class Checker:
         suppressed: list[Finding] = []
         if self.respect_directives and layout.comments:
             findings, suppressed = self._apply_directives(findings, layout, source.text, lines)
-        claims = [relocate_claim(c, to_start, to_end) for c in claims]
+        claims = [relocate_claim(c, to_start, to_end) for c in claims] if self.keep_claims else []
         return FileResult(path=source.path, findings=findings, format=source.format,
                           encoding=source.encoding, claims=claims, suppressed=suppressed,
                           lines={f.line: lines.line_text(f.line) for f in findings + suppressed})
@@ -138,9 +139,10 @@ def fingerprint(findings: list[Finding]) -> list[Finding]:
 
 
 @lru_cache(maxsize=4)
-def get_checker(jurisdiction: str = "US", rule_packs: tuple[str, ...] = (), respect_directives: bool = True) -> Checker:
+def get_checker(jurisdiction: str = "US", rule_packs: tuple[str, ...] = (), respect_directives: bool = True,
+                keep_claims: bool = True) -> Checker:
     """A shared Checker per configuration, so the pipeline is built once per process."""
-    return Checker(jurisdiction, rule_packs, respect_directives=respect_directives)
+    return Checker(jurisdiction, rule_packs, respect_directives=respect_directives, keep_claims=keep_claims)
 
 
 def check_text(text: str | bytes, filename: str = "<text>", jurisdiction: str = "US", *,

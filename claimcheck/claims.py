@@ -108,8 +108,7 @@ class ClaimExtractor:
             block_sentences = by_block.get(index, [])
             walk.enter_block(block, block_sentences)
             for s in block_sentences:
-                if not (s.terms or s.predicates or s.flags
-                        or any(m.kind in ("frame", "anaphora") for m in s.modifiers)):
+                if not walk.matters(s):
                     continue  # nothing here can make or inform a claim
                 sentence_claims, info = walk.read(s)
                 claims.extend(sentence_claims)
@@ -286,6 +285,22 @@ class _Walk:
         return None, False
 
     # ------------------------------------------------------------------------------
+    def matters(self, s: Sentence) -> bool:
+        """Can this sentence make a claim, open a frame or inform a later sentence? A
+        predicate alone ("helps", "supports") matters only where it could attach to a
+        condition named elsewhere: under a condition heading, in a heading or lead-in,
+        or with "these conditions"."""
+        if s.terms or s.flags:
+            return True
+        if any(m.kind in ("frame", "anaphora") for m in s.modifiers):
+            return True
+        if not s.predicates:
+            return False
+        _start, _end, kind, _level, lead_in = self.block
+        section = self.section
+        return (kind == "heading" or lead_in or (section is not None and bool(section.conditions))
+                or self.text[s.start:s.end].rstrip().endswith(":"))
+
     def read(self, s: Sentence) -> tuple[list[Claim], SentenceInfo]:
         x, text = self.x, self.text
         therapies = [m for m in s.terms if m.kind == "therapy"]
@@ -293,7 +308,7 @@ class _Walk:
         claims = self._explicit_claims(s, therapies, conditions)
         if not conditions and s.predicates:
             claims += self._claims_about_earlier_conditions(s, therapies)
-        sentence_mod = _merge(modality(s, clause) for clause in s.clauses)
+        sentence_mod = modality(s, (s.start, s.end))  # the sentence as a whole, for frames and research context
         self._maybe_open_frame(s, therapies, conditions, sentence_mod)
         section = self.section
         if therapies:

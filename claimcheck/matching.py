@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from spacy.attrs import IDX, LENGTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
@@ -32,8 +33,9 @@ _NO_BREAK_BEFORE = frozenset("""
 dr mr mrs ms prof st vs etc e.g i.e no nos fig figs approx inc ltd co corp jr sr dept
 al u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec mt ft
 """.split())
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# A sentence ends at . ! or ? (plus closing quotes or brackets) followed by spaces and a
+# capital letter, a digit or an opening quote; the lookahead keeps the filtering in C.
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
 @dataclass(slots=True)
@@ -146,8 +148,11 @@ class MentionMatcher:
                     self.by_anchor.setdefault(word, []).append(index)
             else:
                 self.unanchored.append(index)
-        if self.by_anchor:
-            self.anchors.add("anchor", [make_doc(w) for w in sorted(self.by_anchor)])
+        self.by_anchor_id: dict[int, list[int]] = {}
+        for word, indexes in sorted(self.by_anchor.items()):
+            key = f"anchor:{word}"
+            self.anchors.add(key, [make_doc(word)])
+            self.by_anchor_id[self.vocab.strings[key]] = indexes
 
     # ------------------------------------------------------------------------------
     def find(self, doc: Doc, text: str, lowered: str | None) -> list[Mention]:
@@ -155,23 +160,25 @@ class MentionMatcher:
         lower_same_length), in text order, with overlaps resolved per layer."""
         mentions: list[Mention] = []
         key_info = self.key_info
+        # token offsets in one C call: reading them token by token costs more than matching
+        offsets = doc.to_array([IDX, LENGTH]).tolist()
         for matcher in (self.phrases, self.exact):
             for match_id, start, end in matcher(doc):
                 layer, kind, ident, value, abbreviation = key_info[match_id]
-                last = doc[end - 1]
-                mentions.append(Mention(layer, kind, ident, doc[start].idx, last.idx + len(last),
+                last_idx, last_len = offsets[end - 1]
+                mentions.append(Mention(layer, kind, ident, offsets[start][0], last_idx + last_len,
                                         value, abbreviation))
         if self.regexes:
-            self._regex_mentions(doc, text, lowered, mentions)
+            self._regex_mentions(doc, text, lowered, mentions, offsets)
         return resolve_overlaps(mentions)
 
-    def _regex_mentions(self, doc: Doc, text: str, lowered: str | None, out: list[Mention]) -> None:
+    def _regex_mentions(self, doc: Doc, text: str, lowered: str | None, out: list[Mention],
+                        offsets: list[list[int]]) -> None:
         end = len(text)
         seen: set[tuple[int, int]] = set()
-        for _match_id, start, _end in self.anchors(doc):
-            token = doc[start]
-            pos = token.idx
-            for index in self.by_anchor.get(token.lower_, ()):
+        for match_id, start, _end in self.anchors(doc):
+            pos = offsets[start][0]
+            for index in self.by_anchor_id.get(match_id, ()):
                 span = self.regexes[index][0].match_at(text, lowered, pos, end)
                 if span is not None and (index, span[0]) not in seen:
                     seen.add((index, span[0]))
@@ -245,19 +252,10 @@ def split_sentences(text: str, blocks: list[tuple[int, int, str, int, bool]]) ->
     sentences: list[Sentence] = []
     breaks: list[int] = []
     for m in _SENTENCE_END.finditer(text):
-        end = m.end()
-        if end >= len(text) or text[end] == "\n":
-            continue
-        nxt = text[end]
-        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'([" ):
-            continue
         stop = m.start()
-        if text[stop] == ".":
-            word = _WORD_BEFORE.search(text, max(0, stop - 12), stop)
-            if word and (word.group(1).lower().rstrip(".") in _NO_BREAK_BEFORE
-                         or len(word.group(1)) == 1):
-                continue
-        breaks.append(end)
+        if text[stop] == "." and _abbreviation_before(text, stop):
+            continue
+        breaks.append(m.end())
     for index, (start, end, _kind, _level, _lead) in enumerate(blocks):
         lo = bisect_right(breaks, start)
         hi = bisect_left(breaks, end)
@@ -272,6 +270,15 @@ def split_sentences(text: str, blocks: list[tuple[int, int, str, int, bool]]) ->
         if end > cursor:
             sentences.append(Sentence(cursor, end, index))
     return sentences
+
+
+def _abbreviation_before(text: str, stop: int) -> bool:
+    """Is the full stop at `stop` part of "Dr.", "e.g.", "U.S." or an initial?"""
+    begin = max(text.rfind(" ", max(0, stop - 12), stop) + 1, stop - 12, 0)
+    word = text[begin:stop].lstrip("(\"'")
+    if not word or not word[-1].isalpha():
+        return False
+    return len(word) == 1 or word.lower().rstrip(".") in _NO_BREAK_BEFORE
 
 
 def attach(sentences: list[Sentence], mentions: list[Mention], text: str) -> None:

@@ -19,16 +19,11 @@ def _init_worker(jurisdiction: str, rule_packs: tuple[str, ...], respect_directi
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     from claimcheck.api import Checker
 
-    _WORKER_CHECKER = Checker(jurisdiction, rule_packs, respect_directives=respect_directives)
+    _WORKER_CHECKER = Checker(jurisdiction, rule_packs, respect_directives=respect_directives, keep_claims=False)
 
 
 def _check_in_worker(paths: list[str]) -> list[FileResult]:
-    results = []
-    for path in paths:
-        result = _WORKER_CHECKER.check_one(path)
-        result.claims = []  # not needed by the caller; keeps what crosses the process boundary small
-        results.append(result)
-    return results
+    return [_WORKER_CHECKER.check_one(path) for path in paths]
 
 
 def check_files(paths: Iterable[str], *, jobs: int, jurisdiction: str, rule_packs: tuple[str, ...] = (),
@@ -77,6 +72,6 @@ def _serial(paths, jurisdiction, rule_packs, respect_directives, checker) -> Ite
     if checker is None:
         from claimcheck.api import get_checker
 
-        checker = get_checker(jurisdiction, tuple(rule_packs), respect_directives)
+        checker = get_checker(jurisdiction, tuple(rule_packs), respect_directives, keep_claims=False)
     for path in paths:
         yield checker.check_one(path)

@@ -158,11 +158,9 @@ def _move_ref(ref: Any, to_start, to_end) -> Any:
 
 
 def relocate_claim(claim: Claim, to_start, to_end) -> Claim:
-    from dataclasses import replace
-
-    return replace(claim, start=to_start(claim.start), end=to_end(claim.end),
-                   therapy=_move_ref(claim.therapy, to_start, to_end),
-                   condition=_move_ref(claim.condition, to_start, to_end))
+    return Claim(**{**claim.__dict__, "start": to_start(claim.start), "end": to_end(claim.end),
+                    "therapy": _move_ref(claim.therapy, to_start, to_end),
+                    "condition": _move_ref(claim.condition, to_start, to_end)})
 
 
 def relocate_finding(finding: Finding, to_start, to_end) -> Finding:
