@@ -543,6 +543,54 @@ def rules_audit(months: int, rule_packs: tuple[str, ...], output_format: str, st
         sys.exit(EXIT_FINDINGS)
 
 
+@cli.command("eval")
+@click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures, misses and false alarms as JSON.")
+@click.option("--half", type=click.Choice(["dev", "test", "both"]), default="both", show_default=True,
+              help="Score the development half, the test half, or both.")
+@click.option("--no-misses", is_flag=True, help="Figures only, without the lists of misses.")
+@click.option("--baseline", "baseline_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Exit with 1 when a figure is more than 2 points worse than in this file.")
+@click.option("--write-baseline", "write_to", type=click.Path(dir_okay=False, path_type=Path),
+              help="Record the figures in this file.")
+def eval_command(corpus: Path, as_json: bool, half: str, no_misses: bool, baseline_file: Path | None,
+                 write_to: Path | None) -> None:
+    """Measure recall, precision and false alarms on a labelled corpus (docs/corpus.md)."""
+    from claimcheck.errors import ClaimcheckError
+    from claimcheck.evaluate import compare_to_baseline, evaluate, format_table
+
+    halves = ("dev", "test") if half == "both" else (half,)
+    try:
+        evaluation = evaluate(corpus, halves=halves)
+    except ClaimcheckError as exc:
+        raise UsageProblem(str(exc)) from None
+    data = evaluation.to_dict()
+    if as_json:
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_table(evaluation, misses=not no_misses))
+        test = evaluation.halves.get("test")
+        if test is not None:
+            f = test.figures()
+            checks = [("recall of unproven claims >= 95%", f["claim_recall"], lambda v: v >= 95),
+                      ("condition recall >= 95%", f["condition_recall"], lambda v: v >= 95),
+                      ("error false alarms <= 3%", f["error_false_alarms"], lambda v: v <= 3)]
+            click.echo("\ntargets on the test half:")
+            for name, value, ok in checks:
+                shown = "-" if value is None else f"{value:.1f}%"
+                click.echo(f"  {'met ' if value is not None and ok(value) else 'MISSED'}  {name}: {shown}")
+    if write_to is not None:
+        baseline = {"figures": {h: s.figures() for h, s in evaluation.halves.items()},
+                    "documents": evaluation.documents}
+        write_to.write_text(json.dumps(baseline, indent=2) + "\n", encoding="utf-8")
+    if baseline_file is not None:
+        problems = compare_to_baseline(evaluation, json.loads(baseline_file.read_text(encoding="utf-8")))
+        for problem in problems:
+            click.echo(f"claimcheck: accuracy fell: {problem}", err=True)
+        if problems:
+            sys.exit(EXIT_FINDINGS)
+
+
 @cli.command()
 @click.argument("rule_id")
 def explain(rule_id: str) -> None:
