@@ -82,6 +82,8 @@ class Section:
     conditions: list[Mention] = field(default_factory=list)  # a heading that names conditions
     frame: Frame | None = None  # a heading such as "Conditions we treat"
     claimed: set[str] = field(default_factory=set)  # conditions already claimed in the section
+    modality: Modality | None = None  # what the heading's own cues say ("Conditions clinics claim to treat")
+    pending: list[Claim] = field(default_factory=list)  # the heading's claims, if no sentence makes them
 
 
 class ClaimExtractor:
@@ -96,23 +98,24 @@ class ClaimExtractor:
             s.terms = [m for m in s.terms
                        if m.abbreviation is None or self._accept_abbreviation(m, s, text, named)]
         topic = self._topic_therapy(blocks, sentences)
-        walk = _Walk(self, text, topic)
         by_block: dict[int, list[Sentence]] = {}
         for s in sentences:
             by_block.setdefault(s.block, []).append(s)
+        walk = _Walk(self, text, topic, _condition_lists(blocks, by_block))
         claims: list[Claim] = []
         infos: list[SentenceInfo] = []
         for index, block in enumerate(blocks):
             if block[2] == "code":
                 continue
             block_sentences = by_block.get(index, [])
-            walk.enter_block(block, block_sentences)
+            claims.extend(walk.enter_block(index, block, block_sentences))
             for s in block_sentences:
                 if not walk.matters(s):
                     continue  # nothing here can make or inform a claim
                 sentence_claims, info = walk.read(s)
                 claims.extend(sentence_claims)
                 infos.append(info)
+        claims.extend(walk.close_sections(0))
         return claims, infos, topic
 
     # ------------------------------------------------------------------------------
@@ -214,16 +217,20 @@ class _Walk:
     """Reading one document in order: sections, open frames and what earlier
     sentences said, so that later sentences can lean on them."""
 
-    def __init__(self, extractor: ClaimExtractor, text: str, topic: str | None) -> None:
+    def __init__(self, extractor: ClaimExtractor, text: str, topic: str | None, listed: set[int]) -> None:
         self.x = extractor
         self.rs = extractor.ruleset
         self.text = text
         self.topic = topic
+        self.listed = listed  # blocks that belong to a list (or table) of conditions
         self.sections: list[Section] = []
         self.list_frame: Frame | None = None  # "Conditions we treat:" and the lines after it
+        self.lead_in: Modality | None = None  # cues of the last lead-in ("Conditions clinics claim to treat:")
         self.antecedents: list[Mention] = []  # what "these conditions" refers to
+        self.unclaimed: list[Mention] = []  # conditions the previous sentence named without a claim
         self.block_therapy: tuple[TherapyRef, bool] | None = None  # (therapy, named in research context)
         self.block: tuple[int, int, str, int, bool] = (0, 0, "paragraph", 0, False)
+        self.index = 0
         self.block_has_conditions = False
 
     @property
@@ -237,36 +244,61 @@ class _Walk:
         return next((sec.frame for sec in reversed(self.sections) if sec.frame), None)
 
     # ------------------------------------------------------------------------------
-    def enter_block(self, block: tuple[int, int, str, int, bool], sentences: list[Sentence]) -> None:
+    def enter_block(self, index: int, block: tuple[int, int, str, int, bool],
+                    sentences: list[Sentence]) -> list[Claim]:
+        """Section bookkeeping; returns claims of headings whose section made none."""
         start, end, kind, level, _lead_in = block
         self.block = block
+        self.index = index
         self.block_therapy = None
         self.block_has_conditions = False
+        self.unclaimed = []
         conditions = [m for s in sentences for m in s.terms if m.kind == "condition"]
         short = _short_block(self.text, start, end)
+        flushed: list[Claim] = []
         if kind == "heading":
             if self.list_frame is not None and short and conditions:
-                return  # a bare condition line under "Conditions we treat:" continues the list
-            self._open_section(level, conditions, sentences)
+                return flushed  # a bare condition line under "Conditions we treat:" continues the list
+            flushed = self._open_section(level, conditions, sentences)
             self.list_frame = None
+            self.lead_in = None
             self.antecedents = []
-        elif kind != "list_item" and self.list_frame is not None and not short:
+        elif kind not in ("list_item", "table_cell") and not short:
             self.list_frame = None
+            if not _lead_in:
+                self.lead_in = None
+        return flushed
 
-    def _open_section(self, level: int, conditions: list[Mention], sentences: list[Sentence]) -> None:
-        condition_heading = bool(conditions) and not any(s.predicates for s in sentences)
+    def _open_section(self, level: int, conditions: list[Mention], sentences: list[Sentence]) -> list[Claim]:
+        # A heading that names conditions but no therapy ("Autism", "Parkinson's support")
+        # gives the section its subject; the sentences under it make the claim.
+        condition_heading = bool(conditions) and not any(m.kind == "therapy" for s in sentences for m in s.terms)
         framed = [i for i, sec in enumerate(self.sections) if sec.frame]
+        flushed: list[Claim] = []
         if condition_heading and framed:
             # "Autism" under "Conditions we treat" stays inside the frame, even when the
             # two headings have the same level (plain text has no real levels)
             frame_level = self.sections[framed[-1]].level
             while self.sections and self.sections[-1].level >= level and not self.sections[-1].frame:
-                self.sections.pop()
+                flushed += self._close(self.sections.pop())
             level = max(level, frame_level + 1)
         else:
-            while self.sections and self.sections[-1].level >= level:
-                self.sections.pop()
-        self.sections.append(Section(level=level, conditions=conditions if condition_heading else []))
+            flushed = self.close_sections(level)
+        heading_mod = _merge(modality(s, (s.start, s.end)) for s in sentences) if sentences else None
+        self.sections.append(Section(level=level, conditions=conditions if condition_heading else [],
+                                     modality=heading_mod))
+        return flushed
+
+    def close_sections(self, level: int) -> list[Claim]:
+        """Close the sections at `level` or deeper (0: all)."""
+        flushed: list[Claim] = []
+        while self.sections and self.sections[-1].level >= level:
+            flushed += self._close(self.sections.pop())
+        return flushed
+
+    @staticmethod
+    def _close(section: Section) -> list[Claim]:
+        return [c for c in section.pending if c.condition.id not in section.claimed]
 
     def infer_therapy(self) -> tuple[TherapyRef | None, bool]:
         """The therapy a sentence without one is about, and whether it came from a
@@ -308,9 +340,13 @@ class _Walk:
         claims = self._explicit_claims(s, therapies, conditions)
         if not conditions and s.predicates:
             claims += self._claims_about_earlier_conditions(s, therapies)
+        section = self.section
+        if (self.block[2] == "heading" and claims and section is not None and section.conditions
+                and self.frame is None):
+            section.pending.extend(claims)  # made by the section's sentences, or at its end
+            claims = []
         sentence_mod = modality(s, (s.start, s.end))  # the sentence as a whole, for frames and research context
         self._maybe_open_frame(s, therapies, conditions, sentence_mod)
-        section = self.section
         if therapies:
             named = x._therapy_ref(therapies[0], text, inferred=True)
             self.block_therapy = (named, sentence_mod.research)
@@ -319,6 +355,7 @@ class _Walk:
         if conditions:
             self.antecedents = (self.antecedents if self.block_has_conditions else []) + conditions
             self.block_has_conditions = True
+        self.unclaimed = conditions if conditions and not claims and not sentence_mod.negated else []
         if section is not None:
             section.claimed.update(c.condition.id for c in claims)
         claims = _dedupe(claims, self.rs)
@@ -349,12 +386,22 @@ class _Walk:
                 pred_kind, pred_text = frame.predicate, frame.predicate_text
                 mod = _merge([mod, frame.modality])
                 source = "frame"
+            elif self.index in self.listed:
+                # an item of a list (or table) of conditions on a page that offers a therapy
+                pred_kind, pred_text = "used-for", ""
+                context = [m for m in (self.lead_in, section.modality if section else None) if m is not None]
+                mod = _merge([mod] + context)
+                source = "list"
+            elif mod.research and any(t.abbreviation is None for t in therapies):
+                # "Researchers have tested cord blood in children with autism"
+                pred_kind, pred_text = "researched-for", ""
+                source = "sentence"
             else:
                 continue  # a condition named without a claim about it
             therapy_mention = _pick_therapy(therapies, cond, predicate, s)
             if therapy_mention is not None:
                 therapy, from_research = x._therapy_ref(therapy_mention, text), False
-            elif source == "frame":
+            elif source == "frame" and frame is not None:
                 therapy, from_research = frame.therapy, False
             else:
                 therapy, from_research = self.infer_therapy()
@@ -370,11 +417,16 @@ class _Walk:
         x, text, section = self.x, self.text, self.section
         anaphora = next((m for m in s.modifiers if m.kind == "anaphora"), None)
         predicate = s.predicates[0]
+        refers_back = therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers)
         if anaphora is not None and self.antecedents:
             targets, source = [Mention("term", "condition", c.key, anaphora.start, anaphora.end)
                                for c in self.antecedents], "anaphora"
             mod = _merge([modality(s, s.clause_of(anaphora.start), predicate.start),
                           modality(s, s.clause_of(predicate.start), predicate.start)])
+        elif self.unclaimed and refers_back:
+            # "Many patients come to us with Parkinson's. Our cells restore their movement."
+            targets, source = self.unclaimed, "previous"
+            mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif section is not None and section.conditions and self.block[2] != "heading":
             targets = [c for c in section.conditions if c.key not in section.claimed]
             source = "heading"
@@ -396,6 +448,8 @@ class _Walk:
         """Headings and lead-ins ("Conditions we treat:") open a frame for what follows."""
         _start, _end, kind, _level, lead_in = self.block
         opens = kind == "heading" or lead_in or self.text[s.start:s.end].rstrip().endswith(":")
+        if opens and kind != "heading":
+            self.lead_in = mod
         if not opens or conditions:
             return
         therapy = self.x._therapy_ref(therapies[0], self.text) if therapies else self.infer_therapy()[0]
@@ -504,6 +558,32 @@ def _pick_therapy(therapies: list[Mention], cond: Mention, predicate: Mention | 
         return (same_clause, before, abs(anchor - t.start))
 
     return min(therapies, key=rank)
+
+
+def _condition_lists(blocks, by_block: dict[int, list[Sentence]]) -> set[int]:
+    """Blocks that are items of a list or table naming conditions: in a run of list
+    items (or table cells), at least two name a condition and they are at least a third
+    of the run."""
+    listed: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        named = [i for i in run if any(m.kind == "condition" for s in by_block.get(i, ()) for m in s.terms)]
+        if len(named) >= 2 and 3 * len(named) >= len(run):
+            listed.update(named)
+        run.clear()
+
+    previous_kind = None
+    for index, (_start, _end, kind, _level, _lead) in enumerate(blocks):
+        if kind in ("list_item", "table_cell") and (not run or kind == previous_kind):
+            run.append(index)
+        else:
+            close()
+            if kind in ("list_item", "table_cell"):
+                run.append(index)
+        previous_kind = kind
+    close()
+    return listed
 
 
 def _short_block(text: str, start: int, end: int) -> bool:

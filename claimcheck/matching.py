@@ -24,7 +24,8 @@ from claimcheck.ruleset import Abbreviation, RuleSet
 # within each layer separately, so "hope for" (predicate) and "hope" (hedge) coexist.
 MODIFIER_CATEGORIES = frozenset({
     "absolute", "hedge", "research", "negation", "pseudo", "attribution", "evidence",
-    "testimony", "population", "terminator", "anaphora", "frame", "caution",
+    "testimony", "population", "terminator", "anaphora", "frame", "caution", "therapy-anaphora",
+    "jurisdiction",
 })
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
