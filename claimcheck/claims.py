@@ -357,7 +357,7 @@ class _Walk:
             self.block_has_conditions = True
         self.unclaimed = conditions if conditions and not claims and not sentence_mod.negated else []
         if section is not None:
-            section.claimed.update(c.condition.id for c in claims)
+            section.claimed.update(c.condition.id for c in claims if not c.negated)
         claims = _dedupe(claims, self.rs)
         info = SentenceInfo(sentence=s, therapy_ids=frozenset(m.key for m in therapies),
                             claim_conditions=frozenset(c.condition.id for c in claims))
@@ -409,6 +409,34 @@ class _Walk:
                 continue
             claims.append(x._claim(s, therapy, cond, text, pred_kind, pred_text,
                                    _research_context(mod, from_research), source))
+        if conditions and len(s.clauses) > 1:
+            claims += self._later_clause_claims(s, therapies, conditions)
+        return claims
+
+    def _later_clause_claims(self, s: Sentence, therapies: list[Mention], conditions: list[Mention]) -> list[Claim]:
+        """"We cannot reverse Alzheimer's, but we can slow it": a clause with a predicate
+        and no condition of its own speaks of the conditions named before it."""
+        x, text = self.x, self.text
+        claims = []
+        for lo, hi in s.clauses:
+            if any(lo <= c.start < hi for c in conditions):
+                continue
+            predicate = next((p for p in s.predicates if lo <= p.start < hi), None)
+            earlier = [c for c in conditions if c.start < lo]
+            if predicate is None or not earlier:
+                continue
+            mention = next((t for t in therapies if lo <= t.start < hi), None) or \
+                next((t for t in reversed(therapies) if t.start < lo), None)
+            if mention is not None:
+                therapy, from_research = x._therapy_ref(mention, text), False
+            else:
+                therapy, from_research = self.infer_therapy()
+            if therapy is None:
+                continue
+            mod = _research_context(modality(s, (lo, hi), predicate.start), from_research)
+            for cond in earlier:
+                claims.append(x._claim(s, therapy, cond, text, predicate.value or "used-for",
+                                       text[predicate.start:predicate.end], mod, "sentence"))
         return claims
 
     def _claims_about_earlier_conditions(self, s: Sentence, therapies: list[Mention]) -> list[Claim]:
@@ -423,6 +451,11 @@ class _Walk:
                                for c in self.antecedents], "anaphora"
             mod = _merge([modality(s, s.clause_of(anaphora.start), predicate.start),
                           modality(s, s.clause_of(predicate.start), predicate.start)])
+        elif predicate.value == "success-rate" and self.antecedents and self.block_has_conditions:
+            # "8 out of 10 clients see visible regrowth" after a sentence about hair loss, in
+            # the same paragraph; a rate in a paragraph of its own is about all patients
+            targets, source = list({c.key: c for c in self.antecedents}.values()), "previous"
+            mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif self.unclaimed and refers_back:
             # "Many patients come to us with Parkinson's. Our cells restore their movement."
             targets, source = self.unclaimed, "previous"
@@ -593,16 +626,16 @@ def _short_block(text: str, start: int, end: int) -> bool:
 
 
 def _dedupe(claims: list[Claim], ruleset: RuleSet) -> list[Claim]:
-    """One claim per condition per sentence (the first, which is the most direct), and
-    none for a condition when the sentence also names a narrower one ("arthritis ...
-    knee osteoarthritis", "autoimmune diseases such as lupus")."""
-    seen: set[str] = set()
-    unique = []
+    """One claim per condition per sentence (the first, which is the most direct, unless
+    it is denied and a later one is not), and none for a condition when the sentence also
+    names a narrower one ("arthritis ... knee osteoarthritis", "autoimmune diseases such
+    as lupus")."""
+    chosen: dict[str, Claim] = {}
     for c in claims:
-        if c.condition.id in seen:
-            continue
-        seen.add(c.condition.id)
-        unique.append(c)
+        kept = chosen.get(c.condition.id)
+        if kept is None or (kept.negated and not c.negated):
+            chosen[c.condition.id] = c  # what the sentence asserts beats what it denies
+    unique = list(chosen.values())
     broader: set[str] = set()
     for c in unique:
         broader |= ruleset.condition_family(c.condition.id) - {c.condition.id}

@@ -17,6 +17,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from claimcheck.fuzzy import FuzzyConditions
 from claimcheck.regexes import RulePattern
 from claimcheck.ruleset import Abbreviation, RuleSet
 
@@ -139,6 +140,11 @@ class MentionMatcher:
             add(self.phrases, f"flag:{rule.id}", "flag", "flag", rule.id, None, rule.phrases)
             for regex in rule.regexes:
                 self.regexes.append((RulePattern(regex), "flag", "flag", rule.id, None))
+        # condition names written with a typo ("alzhiemers"); every name and cue word is
+        # known, so only unknown words are ever compared
+        known = {w for texts in self._all_phrases(ruleset) for text in texts
+                 for w in re.split(r"[\s-]+", text.lower()) if w}
+        self.fuzzy = FuzzyConditions(ruleset, known)
         self.anchors = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.by_anchor: dict[str, list[int]] = {}
         self.unanchored: list[int] = []
@@ -154,6 +160,17 @@ class MentionMatcher:
             key = f"anchor:{word}"
             self.anchors.add(key, [make_doc(word)])
             self.by_anchor_id[self.vocab.strings[key]] = indexes
+
+    @staticmethod
+    def _all_phrases(ruleset: RuleSet):
+        for concepts, kind in ((ruleset.therapies, "therapy"), (ruleset.conditions, "condition")):
+            for concept in concepts.values():
+                for synonym in concept.synonyms:
+                    yield term_variants(synonym, kind, concept.no_plural)
+        for cue in ruleset.cues:
+            yield cue.phrases
+        for rule in ruleset.red_flags:
+            yield rule.phrases
 
     # ------------------------------------------------------------------------------
     def find(self, doc: Doc, text: str, lowered: str | None) -> list[Mention]:
@@ -171,6 +188,9 @@ class MentionMatcher:
                                         value, abbreviation))
         if self.regexes:
             self._regex_mentions(doc, text, lowered, mentions, offsets)
+        if lowered is not None:
+            for start, end, condition_id in self.fuzzy.find(lowered):
+                mentions.append(Mention("term", "condition", condition_id, start, end))
         return resolve_overlaps(mentions)
 
     def _regex_mentions(self, doc: Doc, text: str, lowered: str | None, out: list[Mention],

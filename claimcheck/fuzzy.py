@@ -1,0 +1,141 @@
+"""Condition names written with a typo ("alzhiemers", "Multipl sclerosis",
+"Diabetis", "cirosis"): clinic pages, translations and patients' posts are full of them.
+
+Every word of every condition name is indexed with the strings one or two deletions
+away from it (the "symmetric delete" idea behind SymSpell), so that a word of the text
+that is not itself a known word finds its candidates with a few dictionary look-ups.
+Within a small edit distance (one edit for words of up to seven letters, two for longer
+ones, transpositions counted as one) and with the same first letter, it stands for that
+word. A name is found when all its words are there in order, one of them corrected.
+Common English words that sit one edit from a condition word ("strike", "stars") are
+never corrected. Words are checked once per process and remembered.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claimcheck.ruleset import RuleSet
+
+_WORD = re.compile(r"[a-z][a-z']{5,}")  # six letters or more: shorter typos are too ambiguous
+# Ordinary words one edit away from a condition word; a page saying "strike a balance"
+# does not mean "stroke".
+_COMMON = frozenset("""
+strike strikes striking strode stokes stars starts scare scared scarf career careers canter
+answer anxious autumn dancer defeat defect defects decline declines leukaemia hearing heating
+version vision visions lotus locus astral static statin sepsis septic infection infections
+affection affections injure injured injures insure insured center centre cancel cancelled
+""".split())
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (Levenshtein plus adjacent swaps), or
+    limit + 1 as soon as it is certain to exceed `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] | None = None
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        best = current[0]
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+            best = min(best, value)
+        if best > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+class FuzzyConditions:
+    """Finds condition names whose words are misspelt."""
+
+    def __init__(self, ruleset: RuleSet, known_words: set[str]) -> None:
+        self.known = set(known_words) | _COMMON  # words that are never typos
+        self.deletes: dict[str, set[str]] = {}  # a word with 1-2 letters deleted -> words
+        self.names: dict[tuple[str, ...], str] = {}  # lower-case word tuple -> condition id
+        for concept in ruleset.conditions.values():
+            for synonym in concept.synonyms:
+                words = tuple(w for w in re.split(r"[\s-]+", synonym.lower().replace("\u2019", "'")) if w)
+                if not words:
+                    continue
+                self.names.setdefault(words, concept.id)
+                for word in words:
+                    self.known.add(word)
+                    if len(word) >= 6:
+                        for variant in _deletions(word, 1 if len(word) <= 7 else 2):
+                            self.deletes.setdefault(variant, set()).add(word)
+        self._lookup = lru_cache(maxsize=50_000)(self._correct)
+
+    def _correct(self, word: str) -> str | None:
+        """The indexed word a misspelt `word` stands for, if exactly one is close."""
+        limit = 1 if len(word) <= 7 else 2
+        candidates: set[str] = set()
+        for variant in _deletions(word, limit):
+            candidates |= self.deletes.get(variant, set())
+        best, best_distance, tie = None, 3, False
+        for candidate in candidates:
+            if candidate[0] != word[0]:
+                continue
+            allowed = 1 if max(len(word), len(candidate)) <= 7 else 2
+            d = _distance(word, candidate, allowed)
+            if d > allowed:
+                continue
+            if d < best_distance:
+                best, best_distance, tie = candidate, d, False
+            elif d == best_distance and candidate != best:
+                tie = True
+        return None if best is None or tie else best
+
+    def find(self, lowered: str) -> list[tuple[int, int, str]]:
+        """(start, end, condition id) of misspelt names in the lower-cased text."""
+        found = []
+        words = None
+        known = self.known
+        for m in _WORD.finditer(lowered):
+            word = m.group()
+            if word in known:
+                continue
+            corrected = self._lookup(word)
+            if corrected is None:
+                continue
+            if words is None:  # the word list is needed only around a correction
+                words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"[a-z][a-z']*", lowered)]
+                starts = [w[0] for w in words]
+            from bisect import bisect_left
+
+            index = bisect_left(starts, m.start())
+            match = self._name_around(words, index, corrected)
+            if match is not None:
+                found.append(match)
+        return found
+
+    def _name_around(self, words, index: int, corrected: str) -> tuple[int, int, str] | None:
+        """The longest name (up to three words) that uses the corrected word at `index`."""
+        for size in (3, 2, 1):
+            for first in range(index - size + 1, index + 1):
+                last = first + size - 1
+                if first < 0 or last >= len(words):
+                    continue
+                if words[last][0] - words[first][1] > 2 * (size - 1) + 1:
+                    continue  # the words are not next to each other
+                key = tuple(corrected if i == index else words[i][2] for i in range(first, last + 1))
+                concept = self.names.get(key)
+                if concept is not None:
+                    return words[first][0], words[last][1], concept
+        return None
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """The word and every string made by deleting up to `depth` letters."""
+    found = {word}
+    layer = {word}
+    for _ in range(depth):
+        layer = {w[:i] + w[i + 1:] for w in layer for i in range(len(w))}
+        found |= layer
+    return found
