@@ -225,6 +225,7 @@ class _Walk:
         self.listed = listed  # blocks that belong to a list (or table) of conditions
         self.sections: list[Section] = []
         self.list_frame: Frame | None = None  # "Conditions we treat:" and the lines after it
+        self.short = False  # the block is a short line (a frame applies to it; prose needs its own verb)
         self.lead_in: Modality | None = None  # cues of the last lead-in ("Conditions clinics claim to treat:")
         self.antecedents: list[Mention] = []  # what "these conditions" refers to
         self.unclaimed: list[Mention] = []  # conditions the previous sentence named without a claim
@@ -254,7 +255,7 @@ class _Walk:
         self.block_has_conditions = False
         self.unclaimed = []
         conditions = [m for s in sentences for m in s.terms if m.kind == "condition"]
-        short = _short_block(self.text, start, end)
+        short = self.short = _short_block(self.text, start, end)
         flushed: list[Claim] = []
         if kind == "heading":
             if self.list_frame is not None and short and conditions:
@@ -330,6 +331,11 @@ class _Walk:
             return False
         _start, _end, kind, _level, lead_in = self.block
         section = self.section
+        keys = {p.key for p in s.predicates}
+        if self.unclaimed and "predicate-outcome-after" in keys:
+            return True  # "... diagnosed with autism. After two sessions he answers to his name."
+        if self.block_has_conditions and "predicate-success-rate" in keys:
+            return True  # "... thinning hair. 8 out of 10 clients see regrowth."
         return (kind == "heading" or lead_in or (section is not None and bool(section.conditions))
                 or self.text[s.start:s.end].rstrip().endswith(":"))
 
@@ -380,7 +386,7 @@ class _Walk:
                 if pclause != clause:
                     mod = _merge([mod, modality(s, pclause, anchor)])
                 pred_kind, pred_text = predicate.value or "used-for", text[predicate.start:predicate.end]
-            elif frame is not None and (kind in ("list_item", "heading") or not s.predicates):
+            elif frame is not None and (kind in ("list_item", "heading") or (not s.predicates and self.short)):
                 if section is not None and cond.key in section.claimed:
                     continue
                 pred_kind, pred_text = frame.predicate, frame.predicate_text
@@ -445,7 +451,8 @@ class _Walk:
         x, text, section = self.x, self.text, self.section
         anaphora = next((m for m in s.modifiers if m.kind == "anaphora"), None)
         predicate = s.predicates[0]
-        refers_back = therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers)
+        refers_back = (therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers)
+                       or predicate.key == "predicate-outcome-after")  # "after two sessions he ..."
         if anaphora is not None and self.antecedents:
             targets, source = [Mention("term", "condition", c.key, anaphora.start, anaphora.end)
                                for c in self.antecedents], "anaphora"

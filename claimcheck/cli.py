@@ -27,8 +27,9 @@ import click
 from click.core import ParameterSource
 
 from claimcheck._version import __version__
+from claimcheck.models import SEVERITY_RANK
 
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 FORMAT_NAMES = ("text", "concise", "json", "jsonl", "sarif", "csv", "github")
 JURISDICTIONS = ("US", "EU", "UK", "JP", "KR", "CA", "AU", "IN", "CN", "NZ", "US-CA", "US-FL")

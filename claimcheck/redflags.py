@@ -4,6 +4,7 @@ many diseases" rule. They produce findings of the same shape as claim findings."
 from __future__ import annotations
 
 from claimcheck.claims import Modality, SentenceInfo, modality
+from claimcheck.matching import Mention
 from claimcheck.models import SEVERITY_RANK, Claim, Finding, TherapyRef
 from claimcheck.ruleset import RedFlagRule, RuleSet
 
@@ -28,11 +29,13 @@ class RedFlagChecker:
         findings: list[Finding] = []
         for info in infos:
             s = info.sentence
-            reported: set[str] = set()
+            # one finding per rule and sentence, naming every phrase that triggered it
+            # ("FDA registered ... 361 compliant ... 100% legal")
+            hits: dict[str, list[tuple[Mention, str, Modality]]] = {}
             for flag in s.flags:
                 rule = self.rules[flag.key]
-                if rule.id in reported:
-                    continue
+                if any(m.start < flag.end and flag.start < m.end for m, _sev, _mod in hits.get(rule.id, ())):
+                    continue  # two patterns of one rule on the same words
                 if rule.requires == "therapy-in-document" and not therapy_in_document:
                     continue
                 if rule.requires == "therapy-in-sentence" and not info.therapy_ids:
@@ -49,17 +52,26 @@ class RedFlagChecker:
                 severity = _apply_context(rule, mod, flag.start, flag.end, s, text)
                 if severity is None:
                     continue
-                reported.add(rule.id)
-                match = text[flag.start:flag.end]
-                findings.append(Finding(
-                    rule=rule.id, name=rule.name, severity=severity, category=rule.category,
-                    message=rule.message.replace("{match}", match), start=flag.start, end=flag.end,
-                    line=0, column=0, end_line=0, end_column=0, text="",
-                    certainty=None, negated=mod.negated, attributed=mod.attributed,
-                    appeals=tuple(a for a, on in (("evidence", mod.evidence), ("testimony", mod.testimony)) if on),
-                    suggestion=rule.suggestion, sources=rule.sources,
-                ))
+                hits.setdefault(rule.id, []).append((flag, severity, mod))
+            for rule_id, found in hits.items():
+                findings.append(self._finding(self.rules[rule_id], found, text))
         return findings
+
+    @staticmethod
+    def _finding(rule: RedFlagRule, found: list[tuple[Mention, str, Modality]], text: str) -> Finding:
+        found.sort(key=lambda hit: hit[0].start)
+        severity = max((sev for _m, sev, _mod in found), key=SEVERITY_RANK.__getitem__)
+        first, _sev, mod = found[0]
+        phrases = list(dict.fromkeys(text[m.start:m.end] for m, _s, _mod in found))
+        return Finding(
+            rule=rule.id, name=rule.name, severity=severity, category=rule.category,
+            message=rule.message.replace("{match}", "', '".join(phrases)),
+            start=first.start, end=found[-1][0].end,
+            line=0, column=0, end_line=0, end_column=0, text="",
+            certainty=None, negated=mod.negated, attributed=mod.attributed,
+            appeals=tuple(a for a, on in (("evidence", mod.evidence), ("testimony", mod.testimony)) if on),
+            suggestion=rule.suggestion, sources=rule.sources,
+        )
 
 
 def _apply_context(rule: RedFlagRule, mod: Modality, start: int, end: int, s, text: str) -> str | None:
