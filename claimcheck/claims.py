@@ -27,6 +27,8 @@ ABSOLUTE_PREDICATES = frozenset({"cure", "reverse", "eliminate"})
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _CLAIM_PREDICATE_FOR = re.compile(r"\bfor\b", re.IGNORECASE)
 _DEFAULT_CONTEXT_WINDOW = 400  # characters around an abbreviation searched for context words
+# frame predicates that present what follows as a list of uses ("We treat", "Therapy for")
+_LISTING_PREDICATES = frozenset({"used-for", "treat", "option-for", "approved-for"})
 
 
 @dataclass(slots=True)
@@ -61,6 +63,7 @@ class Frame:
     predicate_text: str
     modality: Modality
     scope: str  # "section" | "list"
+    listing: bool = True  # "Conditions we treat" lists uses; a title such as "Restoring function" does not
 
 
 @dataclass(slots=True)
@@ -120,14 +123,24 @@ class ClaimExtractor:
 
     # ------------------------------------------------------------------------------
     def _claim(self, s: Sentence, therapy: TherapyRef, cond: Mention, text: str, predicate: str,
-               predicate_text: str, mod: Modality, source: str) -> Claim:
+               predicate_text: str, mod: Modality, source: str, at: tuple[int, ...] = ()) -> Claim:
+        """A claim spans the clauses it is made in (`at`: positions in them), or the
+        whole sentence: "We cannot promise to stop Alzheimer's, but we can slow the
+        decline" makes its claim in the second clause."""
         concept = self.ruleset.conditions[cond.key]
         condition = ConditionRef(
             id=concept.id, name=concept.name, category=concept.category,
             text=text[cond.start:cond.end], start=cond.start, end=cond.end, umbrella=concept.umbrella)
         appeals = tuple(a for a, on in (("evidence", mod.evidence), ("testimony", mod.testimony)) if on)
+        clauses = [s.clause_of(pos) for pos in at if s.start <= pos < s.end]
+        start = min((c[0] for c in clauses), default=s.start)
+        end = max((c[1] for c in clauses), default=s.end)
+        while end > start and text[end - 1] in " \t\n,;":
+            end -= 1
+        while start < end and text[start] in " \t\n,;":
+            start += 1
         return Claim(
-            start=s.start, end=s.end, therapy=therapy, condition=condition, predicate=predicate,
+            start=start, end=end, therapy=therapy, condition=condition, predicate=predicate,
             predicate_text=predicate_text, certainty=mod.certainty(predicate),
             negated=mod.negated or mod.caution, attributed=mod.attributed, appeals=appeals,
             population=mod.population, source=source, cues=tuple(dict.fromkeys(mod.cues)),
@@ -165,8 +178,9 @@ class ClaimExtractor:
             return None
         trigger = s.predicates[0] if s.predicates else triggers[0]
         predicate = trigger.value if trigger.layer == "predicate" and trigger.value else "used-for"
+        listing = any(m.kind == "frame" for m in s.modifiers) or predicate in _LISTING_PREDICATES
         return Frame(therapy=therapy, predicate=predicate, predicate_text=text[trigger.start:trigger.end],
-                     modality=mod, scope="section" if kind == "heading" else "list")
+                     modality=mod, scope="section" if kind == "heading" else "list", listing=listing)
 
     def _topic_therapy(self, blocks, sentences: list[Sentence]) -> str | None:
         counts: Counter[str] = Counter()
@@ -348,7 +362,7 @@ class _Walk:
             claims += self._claims_about_earlier_conditions(s, therapies)
         section = self.section
         if (self.block[2] == "heading" and claims and section is not None and section.conditions
-                and self.frame is None):
+                and (self.frame is None or not self.frame.listing)):
             section.pending.extend(claims)  # made by the section's sentences, or at its end
             claims = []
         sentence_mod = modality(s, (s.start, s.end))  # the sentence as a whole, for frames and research context
@@ -413,8 +427,9 @@ class _Walk:
                 therapy, from_research = self.infer_therapy()
             if therapy is None:
                 continue
+            at = (cond.start,) if predicate is None else (cond.start, predicate.start)
             claims.append(x._claim(s, therapy, cond, text, pred_kind, pred_text,
-                                   _research_context(mod, from_research), source))
+                                   _research_context(mod, from_research), source, at))
         if conditions and len(s.clauses) > 1:
             claims += self._later_clause_claims(s, therapies, conditions)
         return claims
@@ -442,7 +457,7 @@ class _Walk:
             mod = _research_context(modality(s, (lo, hi), predicate.start), from_research)
             for cond in earlier:
                 claims.append(x._claim(s, therapy, cond, text, predicate.value or "used-for",
-                                       text[predicate.start:predicate.end], mod, "sentence"))
+                                       text[predicate.start:predicate.end], mod, "sentence", (predicate.start,)))
         return claims
 
     def _claims_about_earlier_conditions(self, s: Sentence, therapies: list[Mention]) -> list[Claim]:
@@ -481,7 +496,8 @@ class _Walk:
             return []
         mod = _research_context(mod, from_research)
         pred_kind, pred_text = predicate.value or "used-for", text[predicate.start:predicate.end]
-        return [x._claim(s, therapy, cond, text, pred_kind, pred_text, mod, source) for cond in targets]
+        return [x._claim(s, therapy, cond, text, pred_kind, pred_text, mod, source, (predicate.start,))
+                for cond in targets]
 
     def _maybe_open_frame(self, s: Sentence, therapies: list[Mention], conditions: list[Mention],
                           mod: Modality) -> None:

@@ -10,6 +10,7 @@ offsets are mapped back onto the Doc's own text.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any, Sequence
 
 from spacy.language import Language
@@ -90,9 +91,11 @@ class Analyzer:
         by_claim: dict[int, Finding] = {}
         outcomes: dict[int, set[str]] = {}  # sentence start -> outcomes of its claims
         claim_outcomes: list[str | None] = []
+        sentence_starts = [s.start for s in sentences]
         for index, claim in enumerate(claims):
             assessment = self.assessor.assess(claim)
-            outcomes.setdefault(claim.start, set()).add(assessment.outcome if assessment else "negated")
+            sentence = sentence_starts[max(0, bisect_right(sentence_starts, claim.start) - 1)] if sentences else 0
+            outcomes.setdefault(sentence, set()).add(assessment.outcome if assessment else "negated")
             claim_outcomes.append(assessment.outcome if assessment else None)
             if assessment is None:
                 continue
