@@ -28,6 +28,7 @@ _WORD = re.compile(r"[A-Za-z0-9]+")
 _CLAIM_PREDICATE_FOR = re.compile(r"\bfor\b", re.IGNORECASE)
 _DEFAULT_CONTEXT_WINDOW = 400  # characters around an abbreviation searched for context words
 # frame predicates that present what follows as a list of uses ("We treat", "Therapy for")
+_NO_ANSWER = re.compile(r"\s*(?:no|nope|not (?:at the moment|currently|yet))\b[.,!:;\u2014-]", re.IGNORECASE)
 _LISTING_PREDICATES = frozenset({"used-for", "treat", "option-for", "approved-for"})
 
 
@@ -87,6 +88,8 @@ class Section:
     claimed: set[str] = field(default_factory=set)  # conditions already claimed in the section
     modality: Modality | None = None  # what the heading's own cues say ("Conditions clinics claim to treat")
     pending: list[Claim] = field(default_factory=list)  # the heading's claims, if no sentence makes them
+    question: bool = False  # the heading asks ("Do you treat blood cancers?")
+    answered: bool = False  # the first block under the heading has been read
 
 
 class ClaimExtractor:
@@ -278,7 +281,13 @@ class _Walk:
             self.list_frame = None
             self.lead_in = None
             self.antecedents = []
-        elif kind not in ("list_item", "table_cell") and not short:
+        else:
+            section = self.section
+            if section is not None and not section.answered:
+                section.answered = True
+                if section.question and _NO_ANSWER.match(self.text, start, end):
+                    section.pending = []  # "Do you treat blood cancers?" "No. ..."
+        if kind not in ("heading", "list_item", "table_cell") and not short:
             self.list_frame = None
             if not _lead_in:
                 self.lead_in = None
@@ -300,8 +309,9 @@ class _Walk:
         else:
             flushed = self.close_sections(level)
         heading_mod = _merge(modality(s, (s.start, s.end)) for s in sentences) if sentences else None
+        question = any(s.question for s in sentences)
         self.sections.append(Section(level=level, conditions=conditions if condition_heading else [],
-                                     modality=heading_mod))
+                                     modality=heading_mod, question=question))
         return flushed
 
     def close_sections(self, level: int) -> list[Claim]:
@@ -357,7 +367,10 @@ class _Walk:
         x, text = self.x, self.text
         therapies = [m for m in s.terms if m.kind == "therapy"]
         conditions = [m for m in s.terms if m.kind == "condition"]
-        claims = self._explicit_claims(s, therapies, conditions)
+        if s.question and any(p.value == "approved-for" for p in s.predicates):
+            claims = []  # "Is the treatment approved for MS?" asks what a reader should check
+        else:
+            claims = self._explicit_claims(s, therapies, conditions)
         if not conditions and s.predicates:
             claims += self._claims_about_earlier_conditions(s, therapies)
         section = self.section
