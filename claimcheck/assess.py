@@ -50,11 +50,26 @@ class Assessor:
             for cid in entry.conditions:
                 self._by_condition.setdefault(cid, []).append(entry)
         self._cache: dict[tuple, Assessment | None] = {}
+        self._elsewhere: dict[str, Assessor] = {}
+
+    def _scope(self, claim: Claim) -> Assessor:
+        """A statement about approval in a named place ("In South Korea, Cartistem has
+        been approved for ...") is checked against that place's rules; any other claim
+        against the jurisdiction the text is checked for."""
+        place = claim.place
+        if place is None or claim.predicate != "approved-for" or place in self.jurisdictions:
+            return self
+        if place not in self._elsewhere:
+            self._elsewhere[place] = Assessor(self.ruleset, place)
+        return self._elsewhere[place]
 
     # ------------------------------------------------------------------------------
     def assess(self, claim: Claim) -> Assessment | None:
         if claim.negated:
             return None
+        scope = self._scope(claim)
+        if scope is not self:
+            return scope.assess(claim)
         key = (claim.therapy.id, claim.condition.id, claim.population, claim.certainty, claim.attributed)
         if key not in self._cache:
             self._cache[key] = self._assess(claim)
@@ -153,6 +168,9 @@ class Assessor:
 
     # ------------------------------------------------------------------------------
     def finding(self, claim: Claim, assessment: Assessment) -> Finding:
+        scope = self._scope(claim)
+        if scope is not self:
+            return scope.finding(claim, assessment)
         rule = self.rules[assessment.outcome]
         entry = assessment.entry
         severity = self._severity(rule, claim, assessment)

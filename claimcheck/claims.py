@@ -45,6 +45,7 @@ class Modality:
     evidence: bool = False
     testimony: bool = False
     population: str | None = None
+    place: str | None = None  # a jurisdiction the clause names ("In South Korea, ...")
     cues: list[str] = field(default_factory=list)
 
     def certainty(self, predicate: str | None) -> str:
@@ -146,7 +147,7 @@ class ClaimExtractor:
             start=start, end=end, therapy=therapy, condition=condition, predicate=predicate,
             predicate_text=predicate_text, certainty=mod.certainty(predicate),
             negated=mod.negated or mod.caution, attributed=mod.attributed, appeals=appeals,
-            population=mod.population, source=source, cues=tuple(dict.fromkeys(mod.cues)),
+            population=mod.population, place=mod.place, source=source, cues=tuple(dict.fromkeys(mod.cues)),
         )
 
     def _therapy_ref(self, mention: Mention, text: str, inferred: bool = False) -> TherapyRef:
@@ -374,7 +375,8 @@ class _Walk:
         if not conditions and s.predicates:
             claims += self._claims_about_earlier_conditions(s, therapies)
         section = self.section
-        if (self.block[2] == "heading" and claims and section is not None and section.conditions
+        if (self.block[2] == "heading" and claims and section is not None
+                and (section.conditions or section.question)
                 and (self.frame is None or not self.frame.listing)):
             section.pending.extend(claims)  # made by the section's sentences, or at its end
             claims = []
@@ -572,6 +574,8 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None) ->
             mod.absolute = True
         elif cat == "population":
             mod.population = cue.value
+        elif cat == "jurisdiction":
+            mod.place = cue.value
         else:
             continue
         mod.cues.append(cat)
@@ -601,6 +605,7 @@ def _merge(mods) -> Modality:
         out.evidence |= mod.evidence
         out.testimony |= mod.testimony
         out.population = out.population or mod.population
+        out.place = out.place or mod.place
         out.cues.extend(mod.cues)
     return out
 

@@ -54,6 +54,7 @@ class Claim:
     attributed: bool = False
     appeals: tuple[str, ...] = ()
     population: str | None = None
+    place: str | None = None  # a jurisdiction named in the claim's clause
     source: str = "sentence"
     cues: tuple[str, ...] = ()
 

@@ -51,10 +51,23 @@ def claim_findings(checkers, jurisdiction, text, condition):
     # India: Stempeucel for critical limb ischaemia
     ("IN", "Stempeucel improves critical limb ischemia from Buerger's disease.", "critical-limb-ischemia", "CC107", "info"),
     ("US", "Stempeucel improves critical limb ischemia.", "critical-limb-ischemia", "CC101", "error"),
+    # a statement about approval in a named place is checked in that place
+    ("US", "In South Korea, Cartistem has been approved since 2012 for knee cartilage defects.", "cartilage-defect", "CC107", "info"),
+    ("US", "In Japan, stem cells are approved for autism.", "autism", "CC101", "error"),
+    ("US", "In South Korea, Cartistem rebuilds knee cartilage defects.", "cartilage-defect", "CC101", "error"),
+    # CAR T-cell products: approved for some blood cancers, nothing else
+    ("US", "Our transplant unit treats adults whose lymphoma has come back with CAR T-cell therapy.", "lymphoma", "CC107", "info"),
+    ("US", "CAR-T cell therapy cures lupus.", "lupus", "CC101", "error"),
 ])
 def test_outcome(checkers, jurisdiction, text, condition, rule, severity):
     found = claim_findings(checkers, jurisdiction, text, condition)
     assert [(f.rule, f.severity) for f in found] == [(rule, severity)]
+
+
+def test_a_foreign_approval_names_the_place(checkers):
+    found = claim_findings(checkers, "US", "In South Korea, Cartistem has been approved since 2012 for knee "
+                                           "cartilage defects.", "cartilage-defect")
+    assert found and "Korea" in found[0].message and "FDA" not in found[0].message
 
 
 def test_nothing_on_file_is_never_silently_fine(tmp_path):

@@ -143,3 +143,49 @@ def test_modal_hedge_reaches_only_what_follows(claims_of):
 def test_research_status_qualifies_the_whole_clause(claims_of):
     claim = only(claims_of("Stem cell therapy for ALS is being studied in clinical trials."), "als")
     assert claim.certainty == "hedged"
+
+
+def test_a_title_frame_does_not_turn_prose_into_claims(claims_of):
+    # "Back on the trail" frames the page, but a descriptive sentence with no verb of
+    # its own about the therapy is not a claim
+    text = ("# Get Back on the Trail With Stem Cell Therapy\n\n"
+            "Knee osteoarthritis is the most common reason people end up with a joint replacement.\n")
+    assert [c for c in claims_of(text, "markdown") if c.condition.id == "knee-osteoarthritis"] == []
+
+
+def test_condition_heading_under_a_title_waits_for_its_section(claims_of):
+    text = ("# Restoring Function With Stem Cell Therapy\n\n## Autism\n\n"
+            "Our published data show improvement in 91% of children.\n")
+    autism = [c for c in claims_of(text, "markdown") if c.condition.id == "autism"]
+    assert len(autism) == 1 and autism[0].predicate_text.startswith("improvement")
+
+
+def test_a_no_answer_withdraws_the_question(claims_of):
+    text = ("# Stem cell FAQ\n\n## Do you treat blood cancers with stem cells?\n\n"
+            "No. Leukemia needs a transplant in a hospital unit.\n")
+    assert not [c for c in claims_of(text, "markdown") if c.condition.id == "blood-cancer"]
+    kept = ("# Stem cell FAQ\n\n## Do you treat knee arthritis with stem cells?\n\n"
+            "Yes, most of our patients come for their knees.\n")
+    assert [c for c in claims_of(kept, "markdown") if c.condition.id == "knee-osteoarthritis"]
+
+
+def test_a_question_about_approval_is_not_a_claim(claims_of):
+    assert claims_of("Is the stem cell treatment approved for MS by the FDA?") == []
+
+
+def test_a_claim_spans_the_clause_that_makes_it(claims_of):
+    text = "We cannot promise that stem cells stop Alzheimer's disease, but they can slow it."
+    claims = [c for c in claims_of(text) if c.condition.id == "alzheimers-disease"]
+    asserted = [c for c in claims if not c.negated]
+    assert asserted and all(text[c.start:c.end].startswith("but they can slow") for c in asserted)
+
+
+def test_outcome_after_treatment_links_to_the_condition_just_named(claims_of):
+    text = "My son was diagnosed with autism at three. After two sessions with stem cells he answers to his name."
+    assert [c for c in claims_of(text) if c.condition.id == "autism" and not c.negated]
+
+
+def test_the_place_named_in_an_approval_statement_is_kept(claims_of):
+    claim = only(claims_of("In South Korea, Cartistem has been approved since 2012 for knee cartilage defects."),
+                 "cartilage-defect")
+    assert claim.place == "KR" and claim.predicate == "approved-for"

@@ -45,3 +45,14 @@ def test_red_flag_needs_a_therapy_somewhere(check):
 def test_attributed_red_flag_is_info(check):
     findings = [f for f in check("Some clinics claim their stem cells are a miracle cure.") if f.rule == "CC201"]
     assert findings and all(f.severity == "info" for f in findings)
+
+
+def test_one_finding_per_rule_and_sentence_names_every_phrase(check):
+    text = ("Our stem cell clinic is FDA registered, our cord cells are 361 compliant, "
+            "and this is 100% legal.")
+    found = [f for f in check(text) if f.rule == "CC602"]
+    assert len(found) == 1
+    for phrase in ("FDA registered", "361 compliant", "100% legal"):
+        assert f"'{phrase}'" in found[0].message
+    assert text[found[0].start:found[0].end].startswith("FDA registered")
+    assert text[found[0].start:found[0].end].endswith("100% legal")
