@@ -90,6 +90,7 @@ class Section:
     modality: Modality | None = None  # what the heading's own cues say ("Conditions clinics claim to treat")
     pending: list[Claim] = field(default_factory=list)  # the heading's claims, if no sentence makes them
     question: bool = False  # the heading asks ("Do you treat blood cancers?")
+    asked: list[Claim] = field(default_factory=list)  # claims the question heading made
     answered: bool = False  # the first block under the heading has been read
 
 
@@ -123,6 +124,8 @@ class ClaimExtractor:
                 claims.extend(sentence_claims)
                 infos.append(info)
         claims.extend(walk.close_sections(0))
+        if walk.withdrawn:
+            claims = [c for c in claims if id(c) not in walk.withdrawn]
         return claims, infos, topic
 
     # ------------------------------------------------------------------------------
@@ -243,7 +246,8 @@ class _Walk:
         self.listed = listed  # blocks that belong to a list (or table) of conditions
         self.sections: list[Section] = []
         self.list_frame: Frame | None = None  # "Conditions we treat:" and the lines after it
-        self.short = False  # the block is a short line (a frame applies to it; prose needs its own verb)
+        self.short = False
+        self.withdrawn: set[int] = set()  # ids of claims a "No." answer took back  # the block is a short line (a frame applies to it; prose needs its own verb)
         self.lead_in: Modality | None = None  # cues of the last lead-in ("Conditions clinics claim to treat:")
         self.antecedents: list[Mention] = []  # what "these conditions" refers to
         self.unclaimed: list[Mention] = []  # conditions the previous sentence named without a claim
@@ -287,7 +291,9 @@ class _Walk:
             if section is not None and not section.answered:
                 section.answered = True
                 if section.question and _NO_ANSWER.match(self.text, start, end):
-                    section.pending = []  # "Do you treat blood cancers?" "No. ..."
+                    # "Do you treat blood cancers?" "No. ...": the question made no claim
+                    self.withdrawn.update(id(c) for c in section.asked + section.pending)
+                    section.pending = []
         if kind not in ("heading", "list_item", "table_cell") and not short:
             self.list_frame = None
             if not _lead_in:
@@ -375,8 +381,9 @@ class _Walk:
         if not conditions and s.predicates:
             claims += self._claims_about_earlier_conditions(s, therapies)
         section = self.section
-        if (self.block[2] == "heading" and claims and section is not None
-                and (section.conditions or section.question)
+        if self.block[2] == "heading" and section is not None and section.question:
+            section.asked.extend(claims)  # withdrawn if the answer begins with "No"
+        if (self.block[2] == "heading" and claims and section is not None and section.conditions
                 and (self.frame is None or not self.frame.listing)):
             section.pending.extend(claims)  # made by the section's sentences, or at its end
             claims = []
