@@ -28,6 +28,10 @@ MODIFIER_CATEGORIES = frozenset({
     "testimony", "population", "terminator", "anaphora", "frame", "caution", "therapy-anaphora",
     "jurisdiction",
 })
+# "knee and ", "neurological, orthopedic & ", "knee, hip, or ": modifiers before a
+# condition name that share its head noun
+_COORDINATED = re.compile(r"(?:\b[A-Za-z][\w-]*(?:,\s*|\s*,?\s+(?:and|or|&|&amp;)\s+|\s*/\s*))+\Z")
+_MODIFIER_WORD = re.compile(r"\b(?!(?:and|or|amp)\b)[A-Za-z][\w-]*")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
 # Words after which a full stop does not end a sentence.
@@ -118,11 +122,17 @@ class MentionMatcher:
             matcher.add(key, [make_doc(t) for t in texts])
             self.key_info[self.vocab.strings[key]] = (layer, kind, ident, value, abbreviation)
 
+        # every name of a condition, for "knee and hip osteoarthritis" (see _coordinated)
+        self.condition_names: dict[str, str] = {}
         for concepts, kind in ((ruleset.therapies, "therapy"), (ruleset.conditions, "condition")):
             for concept in concepts.values():
                 variants: set[str] = set()
                 for synonym in concept.synonyms:
                     variants |= term_variants(synonym, kind, concept.no_plural)
+                if kind == "condition":
+                    for name in variants:
+                        self.condition_names.setdefault(" ".join(name.translate(_QUOTES).lower().split()),
+                                                        concept.id)
                 add(self.phrases, f"{kind}:{concept.id}", "term", kind, concept.id, None, variants)
                 for index, abbr in enumerate(concept.abbreviations):
                     add(self.exact, f"{kind}:{concept.id}:abbr{index}", "term", kind, concept.id, None,
@@ -191,7 +201,39 @@ class MentionMatcher:
         if lowered is not None:
             for start, end, condition_id in self.fuzzy.find(lowered):
                 mentions.append(Mention("term", "condition", condition_id, start, end))
+        mentions.extend(self._coordinated(text, mentions))
         return resolve_overlaps(mentions)
+
+    def _coordinated(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Conditions named by coordinated modifiers that share one head noun: "knee and
+        hip osteoarthritis" names knee osteoarthritis too, "neurological, orthopedic &
+        autoimmune conditions" three groups. Each modifier becomes a mention of the
+        condition it names with the head, when that is a known name."""
+        found: list[Mention] = []
+        for m in mentions:
+            if m.layer != "term" or m.kind != "condition":
+                continue
+            name = text[m.start:m.end]
+            first, _, head = name.partition(" ")
+            if not head or m.start < 2:
+                continue
+            before = _COORDINATED.search(text, max(0, m.start - 80), m.start)
+            if before is None:
+                continue
+            words = head.translate(_QUOTES).lower().split()
+            heads = [" ".join(words)] + ([words[-1]] if len(words) > 1 else [])  # "blood and bone marrow disorders"
+            for word in _MODIFIER_WORD.finditer(before.group(0)):
+                condition_id = None
+                for head_key in heads:
+                    candidate = f"{word.group(0).lower()} {head_key}"
+                    condition_id = self.condition_names.get(candidate) or (
+                        self.condition_names.get(candidate[:-1]) if candidate.endswith("s") else None)
+                    if condition_id is not None:
+                        break
+                if condition_id is not None:
+                    start = before.start() + word.start()
+                    found.append(Mention("term", "condition", condition_id, start, start + len(word.group(0))))
+        return found
 
     def _regex_mentions(self, doc: Doc, text: str, lowered: str | None, out: list[Mention],
                         offsets: list[list[int]]) -> None:

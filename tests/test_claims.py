@@ -189,3 +189,15 @@ def test_the_place_named_in_an_approval_statement_is_kept(claims_of):
     claim = only(claims_of("In South Korea, Cartistem has been approved since 2012 for knee cartilage defects."),
                  "cartilage-defect")
     assert claim.place == "KR" and claim.predicate == "approved-for"
+
+
+@pytest.mark.parametrize("text, expect", [
+    ("Our stem cells treat knee and hip osteoarthritis.", {"knee-osteoarthritis", "hip-osteoarthritis"}),
+    ("Stem cell therapy for neurological, orthopedic & autoimmune conditions.",
+     {"neurological-disorder", "musculoskeletal-condition", "autoimmune-disease"}),
+    ("Exosomes for chronic lung and heart disease.", {"lung-disease", "cardiovascular-disease"}),
+    # "autism disease" is not a name: a coordinated condition needs a known name
+    ("Stem cells for autism and heart disease.", {"autism", "cardiovascular-disease"}),
+])
+def test_coordinated_modifiers_share_the_head_noun(claims_of, text, expect):
+    assert {c.condition.id for c in claims_of(text)} == expect
