@@ -28,6 +28,7 @@ _WORD = re.compile(r"[A-Za-z0-9]+")
 _CLAIM_PREDICATE_FOR = re.compile(r"\bfor\b", re.IGNORECASE)
 _DEFAULT_CONTEXT_WINDOW = 400  # characters around an abbreviation searched for context words
 # frame predicates that present what follows as a list of uses ("We treat", "Therapy for")
+_CERTAINTY_RANK = {"hedged": 0, "assertive": 1, "absolute": 2}
 _NO_ANSWER = re.compile(r"\s*(?:no|nope|not (?:at the moment|currently|yet))\b[.,!:;\u2014-]", re.IGNORECASE)
 _LISTING_PREDICATES = frozenset({"used-for", "treat", "option-for", "approved-for"})
 
@@ -86,7 +87,7 @@ class Section:
     therapy: TherapyRef | None = None  # named in the heading
     conditions: list[Mention] = field(default_factory=list)  # a heading that names conditions
     frame: Frame | None = None  # a heading such as "Conditions we treat"
-    claimed: set[str] = field(default_factory=set)  # conditions already claimed in the section
+    claimed: dict[str, int] = field(default_factory=dict)  # condition -> strongest certainty claimed so far
     modality: Modality | None = None  # what the heading's own cues say ("Conditions clinics claim to treat")
     pending: list[Claim] = field(default_factory=list)  # the heading's claims, if no sentence makes them
     question: bool = False  # the heading asks ("Do you treat blood cancers?")
@@ -173,6 +174,13 @@ class ClaimExtractor:
                 if m is None:
                     continue
                 before, after = gap[:m.start()], gap[m.end():]
+                # conditions listed between "for" and this one do not count as words:
+                # "infusions for autism, Parkinson's disease or knee arthritis"
+                offset = therapy.end + m.end()
+                for other in conditions:
+                    if offset <= other.start and other.end <= cond.start:
+                        lo, hi = other.start - offset, other.end - offset
+                        after = after[:lo] + " " * (hi - lo) + after[hi:]
                 if len(_WORD.findall(before)) <= 3 and len(_WORD.findall(after)) <= 4 and not re.search(r"[.;:!?]", gap):
                     start = therapy.end + m.start()
                     found[id(cond)] = Mention("predicate", "predicate", "for-relation", start, start + 3, "used-for")
@@ -363,8 +371,9 @@ class _Walk:
         _start, _end, kind, _level, lead_in = self.block
         section = self.section
         keys = {p.key for p in s.predicates}
-        if self.unclaimed and "predicate-outcome-after" in keys:
-            return True  # "... diagnosed with autism. After two sessions he answers to his name."
+        if self.unclaimed and ("predicate-outcome-after" in keys
+                               or any(m.kind == "therapy-anaphora" for m in s.modifiers)):
+            return True  # "... diagnosed with autism. After two sessions (These cells) ..."
         if self.block_has_conditions and "predicate-success-rate" in keys:
             return True  # "... thinning hair. 8 out of 10 clients see regrowth."
         return (kind == "heading" or lead_in or (section is not None and bool(section.conditions))
@@ -399,7 +408,10 @@ class _Walk:
             self.block_has_conditions = True
         self.unclaimed = conditions if conditions and not claims and not sentence_mod.negated else []
         if section is not None:
-            section.claimed.update(c.condition.id for c in claims if not c.negated)
+            for c in claims:
+                if not c.negated:
+                    rank = _CERTAINTY_RANK[c.certainty]
+                    section.claimed[c.condition.id] = max(rank, section.claimed.get(c.condition.id, -1))
         claims = _dedupe(claims, self.rs)
         info = SentenceInfo(sentence=s, therapy_ids=frozenset(m.key for m in therapies),
                             claim_conditions=frozenset(c.condition.id for c in claims))
@@ -505,9 +517,12 @@ class _Walk:
             targets, source = self.unclaimed, "previous"
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif section is not None and section.conditions and self.block[2] != "heading":
-            targets = [c for c in section.conditions if c.key not in section.claimed]
-            source = "heading"
+            # once per section, unless a later sentence says it more strongly ("may calm
+            # MS", then "our case series describe fewer relapses")
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
+            rank = _CERTAINTY_RANK[mod.certainty(predicate.value)]
+            targets = [c for c in section.conditions if section.claimed.get(c.key, -1) < rank]
+            source = "heading"
         else:
             return []
         if therapies:

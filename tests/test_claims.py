@@ -201,3 +201,23 @@ def test_the_place_named_in_an_approval_statement_is_kept(claims_of):
 ])
 def test_coordinated_modifiers_share_the_head_noun(claims_of, text, expect):
     assert {c.condition.id for c in claims_of(text)} == expect
+
+
+def test_for_reaches_every_condition_of_a_list(claims_of):
+    text = "Some clinics advertise stem cell infusions for autism, Parkinson's disease, lupus or knee arthritis."
+    ids = {c.condition.id for c in claims_of(text)}
+    assert {"autism", "parkinsons-disease", "lupus", "knee-osteoarthritis"} <= ids
+
+
+def test_a_stronger_sentence_in_a_condition_section_is_its_own_claim(claims_of):
+    text = ("Umbilical cord stem cells\n\nMultiple sclerosis\n\n"
+            "Our cells may calm the immune response. Our own case series show fewer relapses after treatment.\n")
+    ms = [c for c in claims_of(text) if c.condition.id == "multiple-sclerosis"]
+    assert {c.certainty for c in ms} == {"hedged", "assertive"}
+
+
+def test_these_cells_link_to_the_condition_of_the_previous_sentence(claims_of):
+    text = ("Our clinic gives umbilical cord stem cells. Many visitors arrive with Parkinson's after years "
+            "on levodopa. These cells quiet their tremor.")
+    claim = only(claims_of(text), "parkinsons-disease")
+    assert claim.source == "previous" and claim.predicate == "relieve"
