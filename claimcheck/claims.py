@@ -28,6 +28,7 @@ _WORD = re.compile(r"[A-Za-z0-9]+")
 _CLAIM_PREDICATE_FOR = re.compile(r"\bfor\b", re.IGNORECASE)
 _DEFAULT_CONTEXT_WINDOW = 400  # characters around an abbreviation searched for context words
 # frame predicates that present what follows as a list of uses ("We treat", "Therapy for")
+_GAP_WORDS = re.compile(r"(?:\s+(?:for|in|of|with|to|the|a|an|people|patients|children|adults|any))*\s*", re.IGNORECASE)
 _CERTAINTY_RANK = {"hedged": 0, "assertive": 1, "absolute": 2}
 _NO_ANSWER = re.compile(r"\s*(?:no|nope|not (?:at the moment|currently|yet))\b[.,!:;\u2014-]", re.IGNORECASE)
 _LISTING_PREDICATES = frozenset({"used-for", "treat", "option-for", "approved-for"})
@@ -429,6 +430,9 @@ class _Walk:
             source = "list" if kind == "list_item" else "sentence"
             anchor = predicate.start if predicate is not None else cond.start
             mod = modality(s, clause, anchor)
+            if not mod.negated and _denied_just_before(s, cond, text):
+                mod.negated = True  # "approved for blood cancers, not for autism"
+                mod.cues.append("negation")
             if predicate is not None:
                 pclause = s.clause_of(predicate.start)
                 if pclause != clause:
@@ -553,6 +557,16 @@ class _Walk:
             self.section.frame = frame
         else:
             self.list_frame = frame
+
+
+def _denied_just_before(s: Sentence, cond: Mention, text: str) -> bool:
+    """A forward negation right before the condition: "not for autism", "but not ALS"."""
+    for cue in s.modifiers:
+        if cue.kind == "negation" and cue.value != "both" and cue.end <= cond.start:
+            gap = text[cue.end:cond.start]
+            if len(_WORD.findall(gap)) <= 2 and _GAP_WORDS.fullmatch(gap):
+                return True
+    return False
 
 
 def _research_context(mod: Modality, from_research: bool) -> Modality:

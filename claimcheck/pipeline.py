@@ -106,7 +106,9 @@ class Analyzer:
         if panacea is not None:
             findings.append(panacea)
         findings.extend(self.jurisdiction_rules.check(text, claims, claim_outcomes))
-        approved = {start for start, kinds in outcomes.items() if kinds == {"approved-use"}}
+        # sentences that state approved uses only (denials beside them do not count):
+        # "cord blood is FDA-approved only for blood cancers, not for autism"
+        approved = {start for start, kinds in outcomes.items() if kinds - {"negated"} == {"approved-use"}}
         findings.extend(self.red_flags.check(text, infos, therapy_in_document=topic is not None,
                                              approved_sentences=approved))
         findings.sort(key=lambda f: f.sort_key)

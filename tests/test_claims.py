@@ -221,3 +221,9 @@ def test_these_cells_link_to_the_condition_of_the_previous_sentence(claims_of):
             "on levodopa. These cells quiet their tremor.")
     claim = only(claims_of(text), "parkinsons-disease")
     assert claim.source == "previous" and claim.predicate == "relieve"
+
+
+def test_not_right_before_a_condition_denies_it(claims_of):
+    claims = claims_of("Cord blood is FDA-approved only for transplants in blood cancers, not for autism.")
+    assert only(claims, "autism").negated
+    assert not only(claims, "blood-cancer").negated
