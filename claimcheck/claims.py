@@ -256,7 +256,9 @@ class _Walk:
         self.sections: list[Section] = []
         self.list_frame: Frame | None = None  # "Conditions we treat:" and the lines after it
         self.short = False
-        self.withdrawn: set[int] = set()  # ids of claims a "No." answer took back  # the block is a short line (a frame applies to it; prose needs its own verb)
+        # claims a "No." answer took back, by id; the dict keeps them alive so that no
+        # later claim can be given the same id
+        self.withdrawn: dict[int, Claim] = {}  # the block is a short line (a frame applies to it; prose needs its own verb)
         self.lead_in: Modality | None = None  # cues of the last lead-in ("Conditions clinics claim to treat:")
         self.antecedents: list[Mention] = []  # what "these conditions" refers to
         self.unclaimed: list[Mention] = []  # conditions the previous sentence named without a claim
@@ -301,7 +303,7 @@ class _Walk:
                 section.answered = True
                 if section.question and _NO_ANSWER.match(self.text, start, end):
                     # "Do you treat blood cancers?" "No. ...": the question made no claim
-                    self.withdrawn.update(id(c) for c in section.asked + section.pending)
+                    self.withdrawn.update((id(c), c) for c in section.asked + section.pending)
                     section.pending = []
         if kind not in ("heading", "list_item", "table_cell") and not short:
             self.list_frame = None

@@ -19,6 +19,7 @@ from functools import lru_cache
 from claimcheck.ruleset import RuleSet
 
 _WORD = re.compile(r"[a-z][a-z']{5,}")  # six letters or more: shorter typos are too ambiguous
+_ANY_WORD = re.compile(r"[a-z][a-z']*")
 # Ordinary words one edit away from a condition word; a page saying "strike a balance"
 # does not mean "stroke".
 _COMMON = frozenset("""
@@ -95,7 +96,6 @@ class FuzzyConditions:
     def find(self, lowered: str) -> list[tuple[int, int, str]]:
         """(start, end, condition id) of misspelt names in the lower-cased text."""
         found = []
-        words = None
         known = self.known
         for m in _WORD.finditer(lowered):
             word = m.group()
@@ -104,13 +104,12 @@ class FuzzyConditions:
             corrected = self._lookup(word)
             if corrected is None:
                 continue
-            if words is None:  # the word list is needed only around a correction
-                words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"[a-z][a-z']*", lowered)]
-                starts = [w[0] for w in words]
-            from bisect import bisect_left
-
-            index = bisect_left(starts, m.start())
-            match = self._name_around(words, index, corrected)
+            # the words around the correction: a name has at most three words
+            lo = max(0, m.start() - 60)
+            words = [(w.start() + lo, w.end() + lo, w.group())
+                     for w in _ANY_WORD.finditer(lowered[lo:m.end() + 60])]
+            index = next((i for i, w in enumerate(words) if w[0] == m.start()), None)
+            match = self._name_around(words, index, corrected) if index is not None else None
             if match is not None:
                 found.append(match)
         return found

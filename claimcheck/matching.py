@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from claimcheck.fuzzy import FuzzyConditions
-from claimcheck.regexes import RulePattern
+from claimcheck.regexes import DIGITS, RulePattern
 from claimcheck.ruleset import Abbreviation, RuleSet
 
 # Cue categories that modify claims (the rest are predicates); overlaps are resolved
@@ -32,6 +32,7 @@ MODIFIER_CATEGORIES = frozenset({
 # condition name that share its head noun
 _COORDINATED = re.compile(r"(?:\b[A-Za-z][\w-]*(?:,\s*|\s*,?\s+(?:and|or|&|&amp;)\s+|\s*/\s*))+\Z")
 _MODIFIER_WORD = re.compile(r"\b(?!(?:and|or|amp)\b)[A-Za-z][\w-]*")
+_NUMBER_START = re.compile(r"(?<!\w)\d")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
 # Words after which a full stop does not end a sentence.
@@ -158,11 +159,15 @@ class MentionMatcher:
         self.anchors = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.by_anchor: dict[str, list[int]] = {}
         self.unanchored: list[int] = []
+        self.at_digits: list[int] = []  # patterns tried where a number starts
         for index, (pattern, *_rest) in enumerate(self.regexes):
             words = pattern.anchors
-            if words and all(len(make_doc(w)) == 1 for w in words):
+            if words and all(w == DIGITS or len(make_doc(w)) == 1 for w in words):
                 for word in words:
-                    self.by_anchor.setdefault(word, []).append(index)
+                    if word == DIGITS:
+                        self.at_digits.append(index)
+                    else:
+                        self.by_anchor.setdefault(word, []).append(index)
             else:
                 self.unanchored.append(index)
         self.by_anchor_id: dict[int, list[int]] = {}
@@ -246,6 +251,14 @@ class MentionMatcher:
                 if span is not None and (index, span[0]) not in seen:
                     seen.add((index, span[0]))
                     out.append(self._regex_mention(index, span))
+        if self.at_digits:
+            for number in _NUMBER_START.finditer(text):
+                pos = number.start()
+                for index in self.at_digits:
+                    span = self.regexes[index][0].match_at(text, lowered, pos, end)
+                    if span is not None and (index, span[0]) not in seen:
+                        seen.add((index, span[0]))
+                        out.append(self._regex_mention(index, span))
         for index in self.unanchored:
             for span in self.regexes[index][0].spans(text, lowered):
                 out.append(self._regex_mention(index, span))

@@ -101,6 +101,10 @@ def _is_word(char: str) -> bool:
 # Anchor words
 
 
+# The anchor that stands for "a number starts here" (\d at the start of a pattern).
+DIGITS = "#digits"
+
+
 class _Unbounded(Exception):
     """The pattern can start with infinitely many (or unknown) words."""
 
@@ -121,6 +125,13 @@ def first_words(pattern: str, limit: int = 300) -> frozenset[str] | None:
             return
         (op, arg), rest = stack[0][0], [stack[0][1:]] + stack[1:]
         if op is sre_c.AT:  # \b, ^: zero width
+            if prefix and arg is sre_c.AT_BOUNDARY:
+                out.add(prefix)  # "\\bused\\b": the word ends here
+            else:
+                walk(rest, prefix)
+        elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT):
+            # a lookaround consumes nothing; the words it allows are a subset, and
+            # anchors only have to be a superset of where a match can start
             walk(rest, prefix)
         elif op is sre_c.LITERAL:
             char = chr(arg)
@@ -134,9 +145,15 @@ def first_words(pattern: str, limit: int = 300) -> frozenset[str] | None:
             for alternative in arg[1]:
                 walk([list(alternative)] + rest, prefix)
         elif op is sre_c.IN:
-            if not _ends_word((op, arg)):
+            if not prefix and _is_digit_class(arg):
+                out.add(DIGITS)  # "\\b\\d{1,3}%": tried where a number starts
+            elif all(o is sre_c.LITERAL and _is_word(chr(a)) for o, a in arg) and len(arg) <= 8:
+                for _o, a in arg:  # "authori[sz]ed"
+                    walk(rest, prefix + chr(a).lower())
+            elif not _ends_word((op, arg)):
                 raise _Unbounded
-            out.add(prefix)
+            else:
+                out.add(prefix)
         elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
             low, high, item = arg
             if low == 0 and high == 1:
@@ -144,6 +161,9 @@ def first_words(pattern: str, limit: int = 300) -> frozenset[str] | None:
                 walk([list(item)] + rest, prefix)
             elif list(item)[:1] and _ends_word(list(item)[0]):
                 out.add(prefix)
+            elif low >= 1 and not prefix and list(item)[:1] and list(item)[0][0] is sre_c.IN \
+                    and _is_digit_class(list(item)[0][1]):
+                out.add(DIGITS)
             else:
                 raise _Unbounded
         else:
@@ -156,6 +176,10 @@ def first_words(pattern: str, limit: int = 300) -> frozenset[str] | None:
     if "" in out:
         return None
     return frozenset(out)
+
+
+def _is_digit_class(arg) -> bool:
+    return len(arg) == 1 and arg[0] == (sre_c.CATEGORY, sre_c.CATEGORY_DIGIT)
 
 
 def _ends_word(element) -> bool:

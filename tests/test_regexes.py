@@ -1,0 +1,40 @@
+"""Rule regexes (claimcheck/regexes.py): the anchor words a match can start with, and
+anchored matching agreeing with a full scan."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from claimcheck.regexes import DIGITS, RulePattern, first_words
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"\b(?:avoid(?:ing)?|skip) surgery", {"avoid", "avoiding", "skip"}),
+    (r"\b(?:use|uses|used)\b(?=(?:\s+\w+){1,4}\s+for\b)", {"use", "uses", "used"}),
+    (r"\breceiv(?:e|ed)\b(?!\s+approval)", {"receive", "received"}),
+    (r"\bauthori[sz]ed\b", {"authorised", "authorized"}),
+    (r"\bapproval of\b", {"approval"}),
+    (r"\b\d{1,3}\s?% success", {DIGITS}),
+    (r"\b(?:\d{1,2}|nine) out of 10", {DIGITS, "nine"}),
+])
+def test_anchor_words(pattern, words):
+    assert first_words(pattern) == frozenset(words)
+
+
+@pytest.mark.parametrize("pattern", [r"\w+ cure", r"(?:a|\w+) cure", r".{0,5}cure"])
+def test_patterns_that_can_start_anywhere_have_no_anchors(pattern):
+    assert first_words(pattern) is None
+
+
+def test_anchored_match_agrees_with_a_scan():
+    text = "Patients used our cells for knees; 85 % success, and we received approval for nothing."
+    for source in (r"\b(?:use|uses|used)\b(?=(?:\s+\w+){1,4}\s+for\b)", r"\b\d{1,3}\s?% success",
+                   r"\breceiv(?:e|ed)\b(?!\s+approval)"):
+        pattern = RulePattern(source)
+        lowered = text.lower()
+        scanned = list(pattern.spans(text, lowered))
+        starts = [m.start() for m in re.finditer(r"\b\w", text)]
+        anchored = [span for pos in starts if (span := pattern.match_at(text, lowered, pos, len(text)))]
+        assert scanned == anchored
