@@ -70,7 +70,8 @@ class Assessor:
         scope = self._scope(claim)
         if scope is not self:
             return scope.assess(claim)
-        key = (claim.therapy.id, claim.condition.id, claim.population, claim.certainty, claim.attributed)
+        key = (claim.therapy.id, claim.condition.id, claim.population, claim.certainty, claim.attributed,
+               claim.predicate == "approved-for" and "conditional" in claim.cues)
         if key not in self._cache:
             self._cache[key] = self._assess(claim)
         return self._cache[key]
@@ -118,7 +119,10 @@ class Assessor:
                 refusals.append(entry)
         if in_scope:
             entry = min(in_scope, key=self._specificity(claim))
-            if entry.status == "conditionally-approved" and claim.certainty != "hedged":
+            # "South Korea conditionally approved Neuronata-R for ALS" states the status
+            # correctly; only a claim that leaves the condition out is a stretch
+            stated = claim.predicate == "approved-for" and "conditional" in claim.cues
+            if entry.status == "conditionally-approved" and claim.certainty != "hedged" and not stated:
                 outcome = "conditional-approval"
             else:
                 outcome = "approved-use"

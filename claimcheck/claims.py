@@ -31,6 +31,20 @@ _DEFAULT_CONTEXT_WINDOW = 400  # characters around an abbreviation searched for 
 _GAP_WORDS = re.compile(r"(?:\s+(?:for|in|of|with|to|the|a|an|people|patients|children|adults|any))*\s*", re.IGNORECASE)
 _CERTAINTY_RANK = {"hedged": 0, "assertive": 1, "absolute": 2}
 _NO_ANSWER = re.compile(r"\s*(?:no|nope|not (?:at the moment|currently|yet))\b[.,!:;\u2014-]", re.IGNORECASE)
+# a therapy name that modifies one of these nouns names a place, trade or study, not a use
+_INSTITUTION_AFTER = re.compile(
+    r"[\s-]+(?:clinics?|centers?|centres?|industry|industries|company|companies|business(?:es)?|firms?|"
+    r"providers?|banks?|banking|labs?|laborator(?:y|ies)|trials?|stud(?:y|ies)|research|researchers?|"
+    r"scientists?|field|market|tourism|sellers?|societ(?:y|ies)|network|websites?|ads?|advertis\w*|"
+    r"marketing|seminars?|hype|claims?|products? (?:are|is) not)\b", re.IGNORECASE)
+# words that present a therapy as given to patients
+_APPLIED = re.compile(
+    r"\b(?:we|our|us|I|my|me|you|your|injections?|injected|inject|infusions?|infused|shots?|IVs?|drips?|"
+    r"sessions?|rounds?|doses?|procedures?|transplants?|implants?|treatments?|therap(?:y|ies)|protocols?|"
+    r"programs?|programmes?|packages?|receiv(?:e|es|ed|ing)|got|gets?|getting|had|has|have|give[sn]?|gave|"
+    r"giving|offer(?:s|ed|ing)?|sell(?:s|ing)?|sold|provid(?:e|es|ed|ing)|administer(?:s|ed|ing)?|"
+    r"tried|try|trying|went|go|going|do(?:es)? well|did well|lists?|listed)\b", re.IGNORECASE)
+_BARE_PRONOUNS = frozenset({"it", "they", "them"})
 _LISTING_PREDICATES = frozenset({"used-for", "treat", "option-for", "approved-for"})
 
 
@@ -456,6 +470,14 @@ class _Walk:
                 # "Researchers have tested cord blood in children with autism"
                 pred_kind, pred_text = "researched-for", ""
                 source = "sentence"
+            elif kind not in ("heading", "title") and self._applied_therapy(s, therapies, clause):
+                # "I have MS and had two rounds of IV stem cells", "For a bad back we
+                # inject the cells": a therapy given and a condition named in one clause
+                # make a claim even without a verb of effect; any denial in the clause
+                # (wherever it stands) takes it back
+                pred_kind, pred_text = "used-for", ""
+                mod = modality(s, clause)
+                source = "sentence"
             else:
                 continue  # a condition named without a claim about it
             therapy_mention = _pick_therapy(therapies, cond, predicate, s)
@@ -473,6 +495,26 @@ class _Walk:
         if conditions and len(s.clauses) > 1:
             claims += self._later_clause_claims(s, therapies, conditions)
         return claims
+
+    def _applied_therapy(self, s: Sentence, therapies: list[Mention], clause: tuple[int, int]) -> bool:
+        """Does the clause speak of the therapy as something given to patients? It must
+        say so ("we", "my", "injections", "had", "received": see _APPLIED; "Stem cells
+        were discovered before anyone studied autism" does not), and name the therapy
+        other than as the modifier of an institution ("a stem cell clinic", "stem cell
+        trials"), or by a phrase that stands for it ("the cells"; "it" and "they" only
+        when the block has already named a therapy)."""
+        text = self.text
+        if not _APPLIED.search(text, clause[0], clause[1]):
+            return False
+        for t in therapies:
+            if t.abbreviation is None and not _INSTITUTION_AFTER.match(text, t.end):
+                return True
+        for m in s.modifiers:
+            if m.kind == "therapy-anaphora":
+                word = text[m.start:m.end].lower()
+                if word not in _BARE_PRONOUNS or self.block_therapy is not None:
+                    return True
+        return False
 
     def _later_clause_claims(self, s: Sentence, therapies: list[Mention], conditions: list[Mention]) -> list[Claim]:
         """"We cannot reverse Alzheimer's, but we can slow it": a clause with a predicate
@@ -614,6 +656,8 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None) ->
             mod.population = cue.value
         elif cat == "jurisdiction":
             mod.place = cue.value
+        elif cat == "conditional":
+            pass  # recorded in cues: the text itself says the approval is conditional
         else:
             continue
         mod.cues.append(cat)
@@ -663,6 +707,12 @@ def _pick_therapy(therapies: list[Mention], cond: Mention, predicate: Mention | 
         return None
     anchor = predicate.start if predicate is not None else cond.start
     clause = s.clause_of(cond.start)
+    # "MACI is approved for cartilage defects, and Lantidra for type 1 diabetes": a
+    # therapy named between the predicate and the condition is the one it is about
+    between = [t for t in therapies if anchor < t.start and t.end <= cond.start
+               and clause[0] <= t.start < clause[1]]
+    if between and predicate is not None:
+        return between[-1]
 
     def rank(t: Mention) -> tuple[int, int, int]:
         same_clause = 0 if clause[0] <= t.start < clause[1] else 1

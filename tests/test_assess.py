@@ -36,6 +36,11 @@ def claim_findings(checkers, jurisdiction, text, condition):
     ("JP", "Stemirac restores function after spinal cord injury.", "spinal-cord-injury", "CC104", "warning"),
     ("US", "Stemirac restores function after spinal cord injury.", "spinal-cord-injury", "CC101", "error"),
     ("JP", "Stemirac may help spinal cord injury.", "spinal-cord-injury", "CC107", "info"),
+    # the country named as the one that approved, and the approval said to be conditional
+    ("US", "Japan granted Stemirac a conditional, time-limited approval in 2018 for spinal cord injury.",
+     "spinal-cord-injury", "CC107", "info"),
+    ("US", "South Korea conditionally approved Neuronata-R for ALS in 2014.", "als", "CC107", "info"),
+    ("US", "Japan approved Stemirac for spinal cord injury.", "spinal-cord-injury", "CC104", "warning"),
     # Alofisel: withdrawn in the EU after its confirmatory trial failed
     ("EU", "Alofisel heals perianal fistulas in Crohn's disease.", "crohns-perianal-fistula", "CC105", "error"),
     ("KR", "Cupistem heals Crohn's fistula.", "crohns-perianal-fistula", "CC107", "info"),

@@ -227,3 +227,39 @@ def test_not_right_before_a_condition_denies_it(claims_of):
     claims = claims_of("Cord blood is FDA-approved only for transplants in blood cancers, not for autism.")
     assert only(claims, "autism").negated
     assert not only(claims, "blood-cancer").negated
+
+
+# ---- a therapy given and a condition named, without a verb of effect -------------------
+@pytest.mark.parametrize("text, condition", [
+    ("I have MS and had two rounds of IV stem cells in Panama in 2021.", "multiple-sclerosis"),
+    # "the cells" stands for the therapy the page has named
+    ("We use umbilical cord stem cells. For a bad back we inject the cells directly into the disc.", "back-pain"),
+    ("We use umbilical cord stem cells. Patients with arthritis in the hip do remarkably well with our cells.",
+     "hip-osteoarthritis"),
+])
+def test_therapy_given_with_a_condition_is_a_claim(claims_of, text, condition):
+    claim = only(claims_of(text), condition)
+    assert not claim.negated
+    assert claim.predicate == "used-for"
+
+
+@pytest.mark.parametrize("text, fmt", [
+    ("Stem cells were discovered decades before anyone studied autism genetics.", "text"),
+    ("Knee osteoarthritis is the most common reason people walk into a stem cell clinic.", "text"),
+    ("There is an open review of the stem cell trials in COPD from 2023.", "text"),
+    ("# Stem Cells and MS: Separating Fact from Hype\n\nRead on.\n", "markdown"),
+])
+def test_co_occurrence_without_use_is_not_a_claim(claims_of, text, fmt):
+    assert [c for c in claims_of(text, fmt) if not c.negated] == []
+
+
+def test_denial_anywhere_in_the_clause_takes_back_a_co_occurrence(claims_of):
+    claims = claims_of("In cancer patients we are not giving the stem cell therapy.")
+    assert all(c.negated for c in claims)
+
+
+def test_therapy_named_between_predicate_and_condition_is_its_subject(claims_of):
+    claims = claims_of("MACI is approved for adults with cartilage defects in the knee, "
+                       "and Lantidra for adults with type 1 diabetes.")
+    assert only(claims, "type-1-diabetes").therapy.id == "lantidra"
+    assert only(claims, "cartilage-defect").therapy.id == "maci"
