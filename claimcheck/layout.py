@@ -765,6 +765,8 @@ class _MdInline:
         self.comments = comments
 
     def parse(self, lo: int, hi: int) -> list:
+        self._range = (lo, hi)
+        self._matches: dict[int, int] | None = None
         ops = self._scan(lo, hi, in_link=False)
         return _resolve_delimiters(ops)
 
@@ -863,28 +865,35 @@ class _MdInline:
         return [("d", i, j, c, can_open, can_close)], j
 
     def _bracket_end(self, i: int, hi: int) -> int | None:
-        """Index of the "]" matching the "[" at i."""
+        """Index of the "]" matching the "[" at i (before hi)."""
+        if self._matches is None:
+            self._matches = self._bracket_pairs(*self._range)
+        end = self._matches.get(i)
+        return end if end is not None and end < hi else None
+
+    def _bracket_pairs(self, lo: int, hi: int) -> dict[int, int]:
+        """Every "[" in s[lo:hi] with its matching "]", skipping escapes and code spans:
+        one pass for the whole range (a scan per "[" is quadratic in a run of "[")."""
         s = self.s
-        depth = 0
-        pos = i
+        pairs: dict[int, int] = {}
+        opened: list[int] = []
+        pos = lo
         while True:
             m = _BRACKET_SCAN_RE.search(s, pos, hi)
             if m is None:
-                return None
+                return pairs
             k = m.start()
             c = s[k]
             if c == "\\":
                 pos = k + 2
             elif c == "`":
-                res = self._code(k, hi)
-                pos = res[1]
+                pos = self._code(k, hi)[1]
             elif c == "[":
-                depth += 1
+                opened.append(k)
                 pos = k + 1
             else:
-                depth -= 1
-                if depth == 0:
-                    return k
+                if opened:
+                    pairs[opened.pop()] = k
                 pos = k + 1
 
     def _link(self, i: int, hi: int, image: bool):
