@@ -104,6 +104,39 @@ def term_variants(term: str, kind: str, no_plural: frozenset[str]) -> set[str]:
     return out
 
 
+_VOWELS = "aeiou"
+# verbs whose other forms mostly describe something else ("prescribed medicine")
+_NO_FORMS = frozenset({"prescribe", "perform"})
+
+
+def verb_forms(word: str) -> set[str]:
+    """The -s, -ed and -ing forms of a base-form verb ("seal" -> seals, sealed,
+    sealing; "stop" -> stopped, stopping; "ease" -> eased, easing)."""
+    if (not word.isalpha() or not word.islower() or len(word) < 3 or word.endswith(("ing", "ed", "s"))
+            or word in _NO_FORMS):
+        return set()
+    if word.endswith("e"):
+        return {word + "s", word + "d", word[:-1] + "ing"}
+    if word.endswith("y") and word[-2] not in _VOWELS:
+        return {word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
+    forms = {word + ("es" if word.endswith(("x", "z", "ch", "sh")) else "s"), word + "ed", word + "ing"}
+    if len(word) <= 4 and word[-1] not in _VOWELS + "wxy" and word[-2] in _VOWELS and word[-3] not in _VOWELS:
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}  # stop -> stopped
+    return forms
+
+
+def predicate_forms(phrases: Iterable[str]) -> set[str]:
+    """Predicate phrases with the other forms of their first word, so that a rule that
+    lists "seal" and "calm" also finds "sealing" and "calmed". Forms that are not words
+    ("reliefed") cost a little memory and never match."""
+    out = set(phrases)
+    for phrase in phrases:
+        first, _, rest = phrase.partition(" ")
+        for form in verb_forms(first):
+            out.add(f"{form} {rest}" if rest else form)
+    return out
+
+
 class MentionMatcher:
     """Compiled matchers for one rule set and one vocabulary."""
 
@@ -144,7 +177,8 @@ class MentionMatcher:
         self.regexes: list[tuple[RulePattern, str, str, str, str | None]] = []
         for cue in ruleset.cues:
             layer = "predicate" if cue.category == "predicate" else "modifier"
-            add(self.phrases, f"cue:{cue.id}", layer, cue.category, cue.id, cue.value, cue.phrases)
+            phrases = predicate_forms(cue.phrases) if layer == "predicate" else cue.phrases
+            add(self.phrases, f"cue:{cue.id}", layer, cue.category, cue.id, cue.value, phrases)
             for regex in cue.regexes:
                 self.regexes.append((RulePattern(regex), layer, cue.category, cue.id, cue.value))
         for rule in ruleset.red_flags:
@@ -183,7 +217,7 @@ class MentionMatcher:
                 for synonym in concept.synonyms:
                     yield term_variants(synonym, kind, concept.no_plural)
         for cue in ruleset.cues:
-            yield cue.phrases
+            yield predicate_forms(cue.phrases) if cue.category == "predicate" else cue.phrases
         for rule in ruleset.red_flags:
             yield rule.phrases
 
@@ -350,11 +384,14 @@ def split_sentences(text: str, blocks: list[tuple[int, int, str, int, bool]]) ->
 
 def _abbreviation_before(text: str, stop: int) -> bool:
     """Is the full stop at `stop` part of "Dr.", "e.g.", "U.S." or an initial?"""
-    begin = max(text.rfind(" ", max(0, stop - 12), stop) + 1, stop - 12, 0)
-    word = text[begin:stop].lstrip("(\"'")
+    word = text[max(0, stop - 12):stop].split()[-1:]  # the word before, after any whitespace
+    word = word[0].lstrip("(\"'") if word else ""
     if not word or not word[-1].isalpha():
         return False
-    return len(word) == 1 or word.lower().rstrip(".") in _NO_BREAK_BEFORE
+    lowered = word.lower().rstrip(".")
+    if lowered in ("no", "nos"):  # "No. 5" is a number; "No. The only ..." is an answer
+        return text[stop + 1:stop + 3].lstrip()[:1].isdigit()
+    return len(word) == 1 or lowered in _NO_BREAK_BEFORE
 
 
 def attach(sentences: list[Sentence], mentions: list[Mention], text: str) -> None:

@@ -263,3 +263,14 @@ def test_therapy_named_between_predicate_and_condition_is_its_subject(claims_of)
                        "and Lantidra for adults with type 1 diabetes.")
     assert only(claims, "type-1-diabetes").therapy.id == "lantidra"
     assert only(claims, "cartilage-defect").therapy.id == "maci"
+
+
+def test_other_forms_of_predicate_verbs_are_found(claims_of):
+    # the cue list has "seal" and "calm"; "sealing" and "calming" come from them
+    claim = only(claims_of("Umbilical cord stem cells go to work calming sciatica."), "sciatica")
+    assert claim.predicate == "relieve"
+
+
+def test_prescribed_medicine_is_not_a_use_of_the_therapy(claims_of):
+    text = "We offer exosome infusions. Members with heart failure keep taking every prescribed medicine."
+    assert [c for c in claims_of(text) if c.condition.id == "heart-failure"] == []
