@@ -45,6 +45,8 @@ _APPLIED = re.compile(
     r"giving|offer(?:s|ed|ing)?|sell(?:s|ing)?|sold|provid(?:e|es|ed|ing)|administer(?:s|ed|ing)?|"
     r"tried|try|trying|went|go|going|do(?:es)? well|did well|lists?|listed)\b", re.IGNORECASE)
 _BARE_PRONOUNS = frozenset({"it", "they", "them"})
+# outcomes told without naming the condition again ("After two rounds she ...")
+_OUTCOME_PREDICATES = frozenset({"predicate-outcome-after", "predicate-outcome-free"})
 _LISTING_PREDICATES = frozenset({"used-for", "treat", "option-for", "approved-for"})
 
 
@@ -135,6 +137,7 @@ class ClaimExtractor:
             claims.extend(walk.enter_block(index, block, block_sentences))
             for s in block_sentences:
                 if not walk.matters(s):
+                    walk.recent = []  # a sentence about something else ends the thread
                     continue  # nothing here can make or inform a claim
                 sentence_claims, info = walk.read(s)
                 claims.extend(sentence_claims)
@@ -276,6 +279,9 @@ class _Walk:
         self.lead_in: Modality | None = None  # cues of the last lead-in ("Conditions clinics claim to treat:")
         self.antecedents: list[Mention] = []  # what "these conditions" refers to
         self.unclaimed: list[Mention] = []  # conditions the previous sentence named without a claim
+        # conditions the previous sentence of the block spoke of (claimed or not): "The
+        # cells calm the immune system" continues "Our cells stop MS"
+        self.recent: list[Mention] = []
         self.block_therapy: tuple[TherapyRef, bool] | None = None  # (therapy, named in research context)
         self.block: tuple[int, int, str, int, bool] = (0, 0, "paragraph", 0, False)
         self.index = 0
@@ -301,6 +307,7 @@ class _Walk:
         self.block_therapy = None
         self.block_has_conditions = False
         self.unclaimed = []
+        self.recent = []
         conditions = [m for s in sentences for m in s.terms if m.kind == "condition"]
         short = self.short = _short_block(self.text, start, end)
         flushed: list[Claim] = []
@@ -388,8 +395,8 @@ class _Walk:
         _start, _end, kind, _level, lead_in = self.block
         section = self.section
         keys = {p.key for p in s.predicates}
-        if self.unclaimed and ("predicate-outcome-after" in keys
-                               or any(m.kind == "therapy-anaphora" for m in s.modifiers)):
+        if (self.unclaimed or self.recent) and (keys & _OUTCOME_PREDICATES
+                                                or any(m.kind == "therapy-anaphora" for m in s.modifiers)):
             return True  # "... diagnosed with autism. After two sessions (These cells) ..."
         if self.block_has_conditions and "predicate-success-rate" in keys:
             return True  # "... thinning hair. 8 out of 10 clients see regrowth."
@@ -424,6 +431,10 @@ class _Walk:
             self.antecedents = (self.antecedents if self.block_has_conditions else []) + conditions
             self.block_has_conditions = True
         self.unclaimed = conditions if conditions and not claims and not sentence_mod.negated else []
+        if conditions:
+            self.recent = conditions
+        elif not claims:
+            self.recent = []
         if section is not None:
             for c in claims:
                 if not c.negated:
@@ -549,7 +560,7 @@ class _Walk:
         anaphora = next((m for m in s.modifiers if m.kind == "anaphora"), None)
         predicate = s.predicates[0]
         refers_back = (therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers)
-                       or predicate.key == "predicate-outcome-after")  # "after two sessions he ..."
+                       or any(p.key in _OUTCOME_PREDICATES for p in s.predicates))  # "after two sessions he ..."
         if anaphora is not None and self.antecedents:
             targets, source = [Mention("term", "condition", c.key, anaphora.start, anaphora.end)
                                for c in self.antecedents], "anaphora"
@@ -563,6 +574,12 @@ class _Walk:
         elif self.unclaimed and refers_back:
             # "Many patients come to us with Parkinson's. Our cells restore their movement."
             targets, source = self.unclaimed, "previous"
+            mod = modality(s, s.clause_of(predicate.start), predicate.start)
+        elif self.recent and refers_back and any(p.value != "used-for" for p in s.predicates):
+            # (a bare "treatment" or "protocol" is too weak to carry a claim over)
+            # "Our cells stop MS. They calm the immune system so it stops attacking the
+            # nerves.": the sentence goes on about what the one before it claimed or denied
+            targets, source = self.recent, "previous"
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif section is not None and section.conditions and self.block[2] != "heading":
             # once per section, unless a later sentence says it more strongly ("may calm

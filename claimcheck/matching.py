@@ -389,6 +389,8 @@ def _abbreviation_before(text: str, stop: int) -> bool:
     if not word or not word[-1].isalpha():
         return False
     lowered = word.lower().rstrip(".")
+    if word.isupper() and len(word) > 1 and "." not in word:
+        return False  # "MS." and "DR." are not the titles "Ms." and "Dr."
     if lowered in ("no", "nos"):  # "No. 5" is a number; "No. The only ..." is an answer
         return text[stop + 1:stop + 3].lstrip()[:1].isdigit()
     return len(word) == 1 or lowered in _NO_BREAK_BEFORE

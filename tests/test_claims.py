@@ -274,3 +274,25 @@ def test_other_forms_of_predicate_verbs_are_found(claims_of):
 def test_prescribed_medicine_is_not_a_use_of_the_therapy(claims_of):
     text = "We offer exosome infusions. Members with heart failure keep taking every prescribed medicine."
     assert [c for c in claims_of(text) if c.condition.id == "heart-failure"] == []
+
+
+def test_a_sentence_that_goes_on_about_the_previous_claim_makes_it_again(claims_of):
+    text = ("Stem cells stop MS in its tracks. The cells calm the immune system so it stops "
+            "attacking the nerves.")
+    claims = [c for c in claims_of(text) if c.condition.id == "multiple-sclerosis"]
+    assert len(claims) == 2 and claims[1].source == "previous"
+
+
+def test_outcome_told_as_something_no_longer_suffered(claims_of):
+    text = ("A neurologist said stem cells \"don't work for MS.\" My patient Jess hasn't had a "
+            "single relapse in two years.")
+    claims = [c for c in claims_of(text) if c.condition.id == "multiple-sclerosis"]
+    assert claims[0].negated  # the neurologist's denial
+    assert any(not c.negated and c.source == "previous" for c in claims)
+
+
+def test_an_unrelated_sentence_ends_the_thread(claims_of):
+    text = ("Our stem cells treat MS. Parking is free for all visitors. "
+            "The cells calm the immune system.")
+    claims = [c for c in claims_of(text) if c.condition.id == "multiple-sclerosis"]
+    assert len(claims) == 1
