@@ -748,7 +748,9 @@ def _condition_lists(blocks, by_block: dict[int, list[Sentence]]) -> set[int]:
 
     def close() -> None:
         named = [i for i in run if any(m.kind == "condition" for s in by_block.get(i, ()) for m in s.terms)]
-        if len(named) >= 2 and 3 * len(named) >= len(run):
+        # a table has other columns (numbers, prices): one column of conditions is enough
+        table = bool(run) and blocks[run[0]][2] == "table_cell"
+        if len(named) >= 2 and (table or 3 * len(named) >= len(run)):
             listed.update(named)
         run.clear()
 

@@ -296,3 +296,12 @@ def test_an_unrelated_sentence_ends_the_thread(claims_of):
             "The cells calm the immune system.")
     claims = [c for c in claims_of(text) if c.condition.id == "multiple-sclerosis"]
     assert len(claims) == 1
+
+
+def test_a_table_column_of_conditions_lists_claims(claims_of):
+    html = ("<h1>Regenerative injections</h1><p>We use bone marrow stem cells.</p>"
+            "<table><tr><th>Condition</th><th>Patients</th><th>Pain before</th><th>Pain after</th></tr>"
+            "<tr><td>Knee osteoarthritis</td><td>1,540</td><td>7.1</td><td>2.4</td></tr>"
+            "<tr><td>Rotator cuff tears</td><td>460</td><td>6.9</td><td>2.2</td></tr></table>")
+    ids = {c.condition.id for c in claims_of(html, "html") if not c.negated}
+    assert {"knee-osteoarthritis", "rotator-cuff-injury"} <= ids
