@@ -466,8 +466,9 @@ class _Walk:
                     mod = _merge([mod, modality(s, pclause, anchor)])
                 pred_kind, pred_text = predicate.value or "used-for", text[predicate.start:predicate.end]
             elif frame is not None and (kind in ("list_item", "heading") or (not s.predicates and self.short)):
-                if section is not None and cond.key in section.claimed:
-                    continue
+                if kind == "heading" and section is not None and cond.key in section.claimed:
+                    continue  # a sub-heading naming a condition its section has claimed
+                # (each item of a list is a claim of its own, even when it repeats one)
                 pred_kind, pred_text = frame.predicate, frame.predicate_text
                 mod = _merge([mod, frame.modality])
                 source = "frame"
@@ -477,8 +478,9 @@ class _Walk:
                 context = [m for m in (self.lead_in, section.modality if section else None) if m is not None]
                 mod = _merge([mod] + context)
                 source = "list"
-            elif mod.research and any(t.abbreviation is None for t in therapies):
-                # "Researchers have tested cord blood in children with autism"
+            elif mod.research and self._refers_to_therapy(s, therapies):
+                # "Researchers have tested cord blood in children with autism", "...
+                # testing them in lupus"
                 pred_kind, pred_text = "researched-for", ""
                 source = "sentence"
             elif kind not in ("heading", "title") and self._applied_therapy(s, therapies, clause):
@@ -514,9 +516,14 @@ class _Walk:
         other than as the modifier of an institution ("a stem cell clinic", "stem cell
         trials"), or by a phrase that stands for it ("the cells"; "it" and "they" only
         when the block has already named a therapy)."""
-        text = self.text
-        if not _APPLIED.search(text, clause[0], clause[1]):
+        if not _APPLIED.search(self.text, clause[0], clause[1]):
             return False
+        return self._refers_to_therapy(s, therapies)
+
+    def _refers_to_therapy(self, s: Sentence, therapies: list[Mention]) -> bool:
+        """A therapy named other than as the modifier of an institution, or a phrase
+        that stands for it ("it" and "they" only once the block has named one)."""
+        text = self.text
         for t in therapies:
             if t.abbreviation is None and not _INSTITUTION_AFTER.match(text, t.end):
                 return True

@@ -305,3 +305,29 @@ def test_a_table_column_of_conditions_lists_claims(claims_of):
             "<tr><td>Rotator cuff tears</td><td>460</td><td>6.9</td><td>2.2</td></tr></table>")
     ids = {c.condition.id for c in claims_of(html, "html") if not c.negated}
     assert {"knee-osteoarthritis", "rotator-cuff-injury"} <= ids
+
+
+def test_every_item_of_a_list_is_a_claim_even_when_it_repeats_one(claims_of):
+    text = ("We offer amniotic injections for joint pain.\n\nOur providers treat:\n"
+            "- Bad knees and worn-out hips\n- Shoulder pain and frozen shoulder\n")
+    listed = [c for c in claims_of(text) if c.condition.id == "joint-pain" and c.source == "frame"]
+    assert len(listed) == 2
+
+
+def test_research_on_the_cells_named_by_a_pronoun(claims_of):
+    text = "Cord tissue is rich in mesenchymal stem cells. Researchers are testing them in lupus."
+    claim = only(claims_of(text), "lupus")
+    assert claim.certainty == "hedged"
+
+
+@pytest.mark.parametrize("text", [
+    "For children aged 2 months and older with acute GVHD that does not respond to steroids, we offer Ryoncil.",
+    "For children whose acute GVHD does not settle with steroids, our team can prescribe Ryoncil.",
+])
+def test_disease_that_does_not_respond_to_other_treatment_is_not_a_denial(claims_of, text):
+    assert not only(claims_of(text), "acute-gvhd" if "acute GVHD" in text else "gvhd").negated
+
+
+def test_what_a_patient_read_online_is_reported(claims_of):
+    text = "She has read online that stem cells \"reset\" an immune system attacking her thyroid in Hashimoto's."
+    assert only(claims_of(text), "hashimotos-thyroiditis").attributed
