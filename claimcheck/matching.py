@@ -415,6 +415,14 @@ def attach(sentences: list[Sentence], mentions: list[Mention], text: str) -> Non
         else:
             s.flags.append(m)
     for s in sentences:
+        pseudo = [m for m in s.modifiers if m.kind == "pseudo"]
+        if pseudo and s.predicates:
+            # a predicate word inside a longer pseudo phrase is not one ("treatment" in
+            # "choosing a treatment plan"); a pseudo phrase that is itself the predicate
+            # ("no longer needs") keeps it
+            s.predicates = [p for p in s.predicates
+                            if not any(q.start <= p.start and p.end <= q.end and (q.start, q.end) != (p.start, p.end)
+                                       for q in pseudo)]
         cuts = [m.start for m in s.modifiers if m.kind == "terminator"]
         semicolon = text.find(";", s.start, s.end)
         while semicolon != -1:

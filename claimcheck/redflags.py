@@ -3,6 +3,8 @@ many diseases" rule. They produce findings of the same shape as claim findings."
 
 from __future__ import annotations
 
+import re
+
 from claimcheck.claims import Modality, SentenceInfo, modality
 from claimcheck.matching import Mention
 from claimcheck.models import SEVERITY_RANK, Claim, Finding, TherapyRef
@@ -18,6 +20,8 @@ class RedFlagChecker:
             covered = {tid for tid in ruleset.therapies
                        if ruleset.therapy_family(tid).intersection(rule.unless_therapy)}
             self._unless[rule.id] = frozenset(covered)
+        self._unless_sentence = {rule.id: [re.compile(rx, re.IGNORECASE) for rx in rule.unless_sentence]
+                                 for rule in ruleset.red_flags}
         self._skip_conditions: dict[str, frozenset[str]] = {}
         for rule in ruleset.red_flags:
             covered = {cid for cid in ruleset.conditions
@@ -47,6 +51,8 @@ class RedFlagChecker:
                 if info.claim_conditions & self._skip_conditions[rule.id]:
                     continue
                 if rule.when_approved == "skip" and s.start in approved_sentences:
+                    continue
+                if any(rx.search(text, s.start, s.end) for rx in self._unless_sentence[rule.id]):
                     continue
                 mod = modality(s, s.clause_of(flag.start), flag.start)
                 severity = _apply_context(rule, mod, flag.start, flag.end, s, text)

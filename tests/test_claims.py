@@ -331,3 +331,18 @@ def test_disease_that_does_not_respond_to_other_treatment_is_not_a_denial(claims
 def test_what_a_patient_read_online_is_reported(claims_of):
     text = "She has read online that stem cells \"reset\" an immune system attacking her thyroid in Hashimoto's."
     assert only(claims_of(text), "hashimotos-thyroiditis").attributed
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("So if a clinic tells you MSCs cure lupus, walk away.", "lupus"),
+    ("Glad you're well, but MS can go quiet for years on its own.", "multiple-sclerosis"),
+])
+def test_warnings_and_natural_course_are_not_claims(check, text, condition):
+    flagged = [f for f in check("We sell mesenchymal stem cells. " + text)
+               if f.condition is not None and f.condition.id == condition and f.severity == "error"]
+    assert flagged == []
+
+
+def test_choosing_a_treatment_plan_is_not_a_claim(check):
+    text = "We offer umbilical cord stem cells. Few decisions weigh on a parent like choosing a treatment plan for a child with autism."
+    assert [f for f in check(text) if f.condition is not None and f.condition.id == "autism"] == []
