@@ -736,7 +736,8 @@ def _pick_therapy(therapies: list[Mention], cond: Mention, predicate: Mention | 
     between = [t for t in therapies if anchor < t.start and t.end <= cond.start
                and clause[0] <= t.start < clause[1]]
     if between and predicate is not None:
-        return between[-1]
+        # the last product named, by its first name ("Ryoncil (remestemcel-L)")
+        return next(t for t in between if t.key == between[-1].key)
 
     def rank(t: Mention) -> tuple[int, int, int]:
         same_clause = 0 if clause[0] <= t.start < clause[1] else 1

@@ -27,6 +27,16 @@ strike strikes striking strode stokes stars starts scare scared scarf career car
 answer anxious autumn dancer defeat defect defects decline declines leukaemia hearing heating
 version vision visions lotus locus astral static statin sepsis septic infection infections
 affection affections injure injured injures insure insured center centre cancel cancelled
+automatic automatically artistic artistically astigmatic idempotency impotently importance
+impatience impudence intention invention inspection insertion induction inflation inflection inception
+ingestion conclusion confusion concession confession contusion convulsion diameter diameters dietetics
+diuretics digression feature features migrant migrants migrate migrating moraine boarding branding
+braiding banding balling balking baling boldness badness bareness baroness baseness blandness blankness
+blinders bluntness blondness deepness dearness deftness deaconess soaring starring stirring searing
+scaling scraping scouring sparring spraying scathing scamming scaring swarming snarling slurring
+stride strife stripe strive strobe stroked strove sterility seniority servility melanoma fragility
+forcefulness fretfulness canker chancery chancier cellulose burritos bursts agreeing angering angelina
+winkle wrangles wriggles peonies
 """.split())
 
 
