@@ -44,6 +44,14 @@ _APPLIED = re.compile(
     r"programs?|programmes?|packages?|receiv(?:e|es|ed|ing)|got|gets?|getting|had|has|have|give[sn]?|gave|"
     r"giving|offer(?:s|ed|ing)?|sell(?:s|ing)?|sold|provid(?:e|es|ed|ing)|administer(?:s|ed|ing)?|"
     r"tried|try|trying|went|go|going|do(?:es)? well|did well|lists?|listed)\b", re.IGNORECASE)
+# after "not": a treatment verb, the therapy (masked as T) and "for" before the condition
+_DENIED_USE = re.compile(
+    r"\s+(?:\w+\s+)?(?:offer|provide|use|give|recommend|sell|perform|do|prescribe|inject|infuse)s?\s+"
+    r"(?:[\w-]+\s+){0,2}?T+(?:(?:\s*,\s*|\s+(?:or|and|nor)\s+)T+)*(?:\s+(?:\w+\s+){0,2}?)?\s*(?:for|to\s+treat|in)\s+(?:[\s,]|or|and|nor|T|people|patients|children|adults|with)*",
+    re.IGNORECASE)
+_QUALIFIER_GAP = re.compile(
+    r"\s+(?:with|complicated\s+by|causing|leading\s+to|with\s+a\s+history\s+of)\s+"
+    r"(?:(?:a|an|the|repeated|recurrent|severe|prior|previous|past)\s+)*", re.IGNORECASE)
 _BARE_PRONOUNS = frozenset({"it", "they", "them"})
 # outcomes told without naming the condition again ("After two rounds she ...")
 _OUTCOME_PREDICATES = frozenset({"predicate-outcome-after", "predicate-outcome-free"})
@@ -347,7 +355,8 @@ class _Walk:
             level = max(level, frame_level + 1)
         else:
             flushed = self.close_sections(level)
-        heading_mod = _merge(modality(s, (s.start, s.end)) for s in sentences) if sentences else None
+        # a heading speaks of what follows it: "What we do not offer" denies the list below
+        heading_mod = _merge(modality(s, (s.start, s.end), open_end=True) for s in sentences) if sentences else None
         question = any(s.question for s in sentences)
         self.sections.append(Section(level=level, conditions=conditions if condition_heading else [],
                                      modality=heading_mod, question=question))
@@ -390,9 +399,11 @@ class _Walk:
             return True
         if any(m.kind in ("frame", "anaphora") for m in s.modifiers):
             return True
+        _start, _end, kind, _level, lead_in = self.block
+        if s.modifiers and (lead_in or self.text[s.start:s.end].rstrip().endswith(":")):
+            return True  # "Northgate does not sell or provide:" colours the list below
         if not s.predicates:
             return False
-        _start, _end, kind, _level, lead_in = self.block
         section = self.section
         keys = {p.key for p in s.predicates}
         if (self.unclaimed or self.recent) and (keys & _OUTCOME_PREDICATES
@@ -420,7 +431,10 @@ class _Walk:
                 and (self.frame is None or not self.frame.listing)):
             section.pending.extend(claims)  # made by the section's sentences, or at its end
             claims = []
-        sentence_mod = modality(s, (s.start, s.end))  # the sentence as a whole, for frames and research context
+        # the sentence as a whole, for frames and research context; a lead-in ("Northgate
+        # does not sell or provide:") speaks of the list after it
+        lead_in = self.block[4] or self.text[s.start:s.end].rstrip().endswith(":")
+        sentence_mod = modality(s, (s.start, s.end), open_end=lead_in)
         self._maybe_open_frame(s, therapies, conditions, sentence_mod)
         if therapies:
             named = x._therapy_ref(therapies[0], text, inferred=True)
@@ -433,8 +447,8 @@ class _Walk:
         self.unclaimed = conditions if conditions and not claims and not sentence_mod.negated else []
         if conditions:
             self.recent = conditions
-        elif not claims:
-            self.recent = []
+        elif not claims and not therapies:
+            self.recent = []  # (a sentence about the treatment itself keeps the thread)
         if section is not None:
             for c in claims:
                 if not c.negated:
@@ -452,6 +466,8 @@ class _Walk:
         for_relations = x._for_relations(text, therapies, conditions)
         claims = []
         for cond in conditions:
+            if _qualifies_previous(cond, conditions, text):
+                continue  # "sickle cell disease with stroke": the stroke describes the disease
             clause = s.clause_of(cond.start)
             predicate = _nearest(s.predicates, cond, clause) or for_relations.get(id(cond))
             source = "list" if kind == "list_item" else "sentence"
@@ -460,6 +476,11 @@ class _Walk:
             if not mod.negated and _denied_just_before(s, cond, text):
                 mod.negated = True  # "approved for blood cancers, not for autism"
                 mod.cues.append("negation")
+            if kind == "list_item":
+                # "We do not offer:", "## Conditions we do not treat" reach every item
+                for context in (self.lead_in, section.modality if section is not None else None):
+                    if context is not None:
+                        mod = _merge([mod, _stance(context)])
             if predicate is not None:
                 pclause = s.clause_of(predicate.start)
                 if pclause != clause:
@@ -582,8 +603,10 @@ class _Walk:
             # "Many patients come to us with Parkinson's. Our cells restore their movement."
             targets, source = self.unclaimed, "previous"
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
-        elif self.recent and refers_back and any(p.value != "used-for" for p in s.predicates):
-            # (a bare "treatment" or "protocol" is too weak to carry a claim over)
+        elif self.recent and any(p.value != "used-for" for p in s.predicates):
+            # (a bare "treatment" or "protocol" is too weak to carry a claim over; "We
+            # also treat cerebral palsy. Their muscles loosen ..." needs no pronoun for
+            # the cells: the sentence before is the nearest thing it can be about)
             # "Our cells stop MS. They calm the immune system so it stops attacking the
             # nerves.": the sentence goes on about what the one before it claimed or denied
             targets, source = self.recent, "previous"
@@ -627,14 +650,42 @@ class _Walk:
             self.list_frame = frame
 
 
+def _qualifies_previous(cond: Mention, conditions: list[Mention], text: str) -> bool:
+    """Is the condition a feature of the one just before it ("sickle cell disease with
+    stroke or repeated pain crises", "diabetes complicated by kidney disease")?"""
+    before = [c for c in conditions if c.end <= cond.start]
+    if not before:
+        return False
+    return bool(_QUALIFIER_GAP.fullmatch(text, before[-1].end, cond.start))
+
+
 def _denied_just_before(s: Sentence, cond: Mention, text: str) -> bool:
-    """A forward negation right before the condition: "not for autism", "but not ALS"."""
+    """A forward negation right before the condition: "not for autism", "but not ALS",
+    or before a treatment verb and the therapy that lead to it: "why we do not offer
+    stem cells for autism or cerebral palsy" (conditions listed on the way count as
+    spaces)."""
     for cue in s.modifiers:
         if cue.kind == "negation" and cue.value != "both" and cue.end <= cond.start:
             gap = text[cue.end:cond.start]
             if len(_WORD.findall(gap)) <= 2 and _GAP_WORDS.fullmatch(gap):
                 return True
+            if cond.start - cue.end > 120:
+                continue
+            for other in s.terms:
+                if cue.end <= other.start and other.end <= cond.start:
+                    lo, hi = other.start - cue.end, other.end - cue.end
+                    gap = gap[:lo] + ("T" if other.kind == "therapy" else " ") * (hi - lo) + gap[hi:]
+            if _DENIED_USE.fullmatch(gap):
+                return True
     return False
+
+
+def _stance(mod: Modality) -> Modality:
+    """What a lead-in says of everything listed under it: denied, warned about,
+    reported or hedged (not its population, place or appeals)."""
+    return Modality(negated=mod.negated, caution=mod.caution, attributed=mod.attributed,
+                    hedged=mod.hedged, research=mod.research,
+                    cues=[c for c in mod.cues if c in ("negation", "caution", "attribution", "hedge", "research")])
 
 
 def _research_context(mod: Modality, from_research: bool) -> Modality:
@@ -644,11 +695,12 @@ def _research_context(mod: Modality, from_research: bool) -> Modality:
     return _merge([mod, Modality(hedged=True, research=True, cues=["research context"])])
 
 
-def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None) -> Modality:
+def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None, open_end: bool = False) -> Modality:
     """What the cues of a clause say about a claim whose predicate (or, without
     one, condition) starts at `anchor`. Forward cues ("not", "may") only reach
     what follows them: "cures autism and may help COPD" hedges COPD, not autism.
-    Without an anchor, a forward cue counts when anything follows it."""
+    Without an anchor, a forward cue counts when anything follows it; with `open_end`
+    (headings and lead-ins, which speak of what comes after them) it always counts."""
     mod = Modality()
     lo, hi = clause
     if anchor is None:
@@ -661,7 +713,7 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None) ->
             continue
         cat = cue.kind
         forward = (cat == "negation" and cue.value != "both") or (cat == "hedge" and cue.value == "modal")
-        if forward and not any(t >= cue.end for t in targets):
+        if forward and not open_end and not any(t >= cue.end for t in targets):
             continue
         if cat == "negation":
             mod.negated = True

@@ -346,3 +346,35 @@ def test_warnings_and_natural_course_are_not_claims(check, text, condition):
 def test_choosing_a_treatment_plan_is_not_a_claim(check):
     text = "We offer umbilical cord stem cells. Few decisions weigh on a parent like choosing a treatment plan for a child with autism."
     assert [f for f in check(text) if f.condition is not None and f.condition.id == "autism"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Northgate does not sell or provide:\n\n- stem cell IV infusions for fatigue or brain fog;\n- exosome injections for COPD;\n",
+    "# What we do not offer\n\n- Stem cell IV infusions for fatigue or brain fog\n- Exosome injections for COPD\n",
+])
+def test_a_denying_lead_in_or_heading_reaches_every_item(claims_of, text):
+    claims = claims_of(text, "markdown")
+    assert {c.condition.id for c in claims} >= {"chronic-fatigue", "copd"}
+    assert all(c.negated for c in claims)
+
+
+@pytest.mark.parametrize("text, denied", [
+    ("Answers about bone marrow transplants for leukemia, and why we do not offer stem cells for autism or cerebral palsy.",
+     {"autism", "cerebral-palsy"}),
+    ("We do not inject stem cells, bone marrow concentrate or exosomes for knee osteoarthritis.",
+     {"knee-osteoarthritis"}),
+])
+def test_not_offering_the_therapy_for_a_condition_denies_it(claims_of, text, denied):
+    claims = claims_of(text)
+    assert {c.condition.id for c in claims if c.negated} == denied
+    assert all(not c.negated for c in claims if c.condition.id not in denied)
+
+
+def test_a_condition_that_describes_the_one_before_is_not_a_claim_of_its_own(claims_of):
+    claims = claims_of("We offer blood stem cell transplants for sickle cell disease with stroke or repeated pain crises.")
+    assert {c.condition.id for c in claims} == {"sickle-cell-disease"}
+
+
+def test_anti_prefix_presents_the_therapy_against_the_condition(claims_of):
+    claim = only(claims_of("Our exosome drip is the ultimate anti-aging treatment."), "ageing")
+    assert not claim.negated
