@@ -442,7 +442,9 @@ class _Walk:
             if self.block[2] == "heading" and section is not None and section.therapy is None:
                 section.therapy = named
         if conditions:
-            self.antecedents = (self.antecedents if self.block_has_conditions else []) + conditions
+            if not self.block_has_conditions:
+                self.antecedents = []
+            self.antecedents.extend(conditions)  # in place: a copy per sentence is quadratic in a long block
             self.block_has_conditions = True
         self.unclaimed = conditions if conditions and not claims and not sentence_mod.negated else []
         if conditions:

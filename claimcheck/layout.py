@@ -398,6 +398,20 @@ _IMPLIED = {
     "optgroup": (frozenset({"optgroup", "option"}), frozenset({"select", "datalist"})),
 }
 _HEAD_CONTENT = frozenset("title meta link style script base noscript template".split())
+# Tags that decide the kind of the block they contain (see _HTMLExtractor._kind).
+_KIND_TAGS = {**{tag: ("heading", level) for tag, level in _HEADINGS.items()},
+              "li": ("list_item", 1), "td": ("table_cell", 0), "th": ("table_cell", 0),
+              "pre": ("code", 0), "listing": ("code", 0), "xmp": ("code", 0), "plaintext": ("code", 0),
+              "blockquote": ("blockquote", 0), "title": ("title", 0)}
+# A tag, comment or declaration opened after the last ">" of the input never closes:
+# browsers drop it, and Python's parser (before 3.13.4) rescans the rest of the input
+# for each one, which is quadratic.
+_OPEN_AT_END_RE = re.compile(r"<[A-Za-z/!?]")
+# The parser is asked to stop at "<" only: character references stay in the text and are
+# decoded by _append_with_refs. Python's parser (3.11) stops parsing markup at an "&#"
+# that starts no reference and has no ";" after it, which would show scripts and
+# comments as text.
+_LT_RE = re.compile("<")
 _LISTS = frozenset({"ul", "ol", "menu"})
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _META_NAMES = frozenset({"description"})
@@ -429,10 +443,23 @@ class _HTMLExtractor(HTMLParser):
         starts.extend(m.end() for m in re.finditer("\n", text))
         self.line_starts = starts
         self.stack: list[_Entry] = []
+        # where each tag is open in the stack, innermost last: finding the innermost
+        # open element of a few tags costs the same at any depth (100,000 nested tags
+        # would make a walk down the stack quadratic)
+        self.open: dict[str, list[int]] = {}
+        self.lists = 0           # open list elements (ul, ol, menu)
         self.hidden = 0          # open elements that hide their content
         self.head = 0            # open <head> elements
         self.title = 0           # open <title> elements
         self.br_streak = False   # a <br> and only whitespace since
+
+    def reset(self) -> None:
+        super().reset()
+        self.interesting = _LT_RE
+
+    def clear_cdata_mode(self) -> None:
+        super().clear_cdata_mode()
+        self.interesting = _LT_RE
 
     # -- positions ------------------------------------------------------------------
     def _pos(self) -> int:
@@ -441,9 +468,12 @@ class _HTMLExtractor(HTMLParser):
 
     # -- stack ----------------------------------------------------------------------
     def _push(self, tag: str, hides: bool) -> None:
+        self.open.setdefault(tag, []).append(len(self.stack))
         self.stack.append(_Entry(tag, hides))
         if hides:
             self.hidden += 1
+        if tag in _LISTS:
+            self.lists += 1
         if tag == "head":
             self.head += 1
         elif tag == "title":
@@ -454,8 +484,11 @@ class _HTMLExtractor(HTMLParser):
         block = False
         while len(self.stack) > index:
             e = self.stack.pop()
+            self.open[e.tag].pop()
             if e.hides:
                 self.hidden -= 1
+            if e.tag in _LISTS:
+                self.lists -= 1
             if e.tag == "head":
                 self.head -= 1
             elif e.tag == "title":
@@ -465,25 +498,29 @@ class _HTMLExtractor(HTMLParser):
         if block:
             self.out.close()
 
+    def _innermost(self, tags) -> int:
+        """Stack index of the innermost open element among `tags`, or -1."""
+        best = -1
+        for tag in tags:
+            where = self.open.get(tag)
+            if where and where[-1] > best:
+                best = where[-1]
+        return best
+
     def _close_implied(self, targets: frozenset, boundaries: frozenset) -> None:
-        stack = self.stack
-        for i in range(len(stack) - 1, -1, -1):
-            tag = stack[i].tag
-            if tag in targets:
-                self._pop_to(i)
-                return
-            if tag in boundaries:
-                return
+        """Close the innermost target element unless a boundary element is inside it."""
+        target = self._innermost(targets)
+        if target > self._innermost(boundaries):
+            self._pop_to(target)
 
     def _visible(self) -> bool:
         return self.hidden == 0 and (self.head == 0 or self.title > 0)
 
     def _leave_head(self) -> None:
         """Text or a body element inside <head> implicitly ends the head."""
-        for i, e in enumerate(self.stack):
-            if e.tag == "head":
-                self._pop_to(i)
-                return
+        where = self.open.get("head")
+        if where:
+            self._pop_to(where[0])
 
     def _text_visible(self, has_text: bool) -> bool:
         if has_text and self.head and not self.title and self.hidden == 0:
@@ -491,21 +528,12 @@ class _HTMLExtractor(HTMLParser):
         return self._visible()
 
     def _kind(self) -> tuple[str, int]:
-        for e in reversed(self.stack):
-            tag = e.tag
-            if tag in _HEADINGS:
-                return "heading", _HEADINGS[tag]
-            if tag == "li":
-                return "list_item", max(1, sum(1 for x in self.stack if x.tag in _LISTS))
-            if tag in ("td", "th"):
-                return "table_cell", 0
-            if tag in ("pre", "listing", "xmp", "plaintext"):
-                return "code", 0
-            if tag == "blockquote":
-                return "blockquote", 0
-            if tag == "title":
-                return "title", 0
-        return "paragraph", 0
+        """The kind of block the innermost kind-deciding open element makes."""
+        index = self._innermost(_KIND_TAGS)
+        if index < 0:
+            return "paragraph", 0
+        kind, level = _KIND_TAGS[self.stack[index].tag]
+        return kind, (max(1, self.lists) if kind == "list_item" else level)
 
     def _ensure_block(self) -> None:
         if self.out.kind is None:
@@ -558,11 +586,9 @@ class _HTMLExtractor(HTMLParser):
             if tag == "br":  # </br> is a <br>
                 self._void("br", [])
             return
-        stack = self.stack
-        for i in range(len(stack) - 1, -1, -1):
-            if stack[i].tag == tag:
-                self._pop_to(i)
-                break
+        where = self.open.get(tag)
+        if where:
+            self._pop_to(where[-1])
         if tag in _BLOCK_TAGS:
             self.out.close()
 
@@ -679,7 +705,9 @@ def _feed_html(text: str, start: int, end: int, shift: int, out: _Blocks, commen
     """Extract text[start:end] (whole document: start=0, end=len)."""
     piece = text if (start == 0 and end == len(text)) else text[start:end]
     parser = _HTMLExtractor(piece, shift + start, out, comments)
-    parser.feed(piece)
+    last = piece.rfind(">")
+    unclosed = _OPEN_AT_END_RE.search(piece, last + 1)
+    parser.feed(piece if unclosed is None else piece[:unclosed.start()])
     parser.close()
 
 
@@ -737,6 +765,8 @@ class _MdInline:
         self.comments = comments
 
     def parse(self, lo: int, hi: int) -> list:
+        self._range = (lo, hi)
+        self._matches: dict[int, int] | None = None
         ops = self._scan(lo, hi, in_link=False)
         return _resolve_delimiters(ops)
 
@@ -835,28 +865,35 @@ class _MdInline:
         return [("d", i, j, c, can_open, can_close)], j
 
     def _bracket_end(self, i: int, hi: int) -> int | None:
-        """Index of the "]" matching the "[" at i."""
+        """Index of the "]" matching the "[" at i (before hi)."""
+        if self._matches is None:
+            self._matches = self._bracket_pairs(*self._range)
+        end = self._matches.get(i)
+        return end if end is not None and end < hi else None
+
+    def _bracket_pairs(self, lo: int, hi: int) -> dict[int, int]:
+        """Every "[" in s[lo:hi] with its matching "]", skipping escapes and code spans:
+        one pass for the whole range (a scan per "[" is quadratic in a run of "[")."""
         s = self.s
-        depth = 0
-        pos = i
+        pairs: dict[int, int] = {}
+        opened: list[int] = []
+        pos = lo
         while True:
             m = _BRACKET_SCAN_RE.search(s, pos, hi)
             if m is None:
-                return None
+                return pairs
             k = m.start()
             c = s[k]
             if c == "\\":
                 pos = k + 2
             elif c == "`":
-                res = self._code(k, hi)
-                pos = res[1]
+                pos = self._code(k, hi)[1]
             elif c == "[":
-                depth += 1
+                opened.append(k)
                 pos = k + 1
             else:
-                depth -= 1
-                if depth == 0:
-                    return k
+                if opened:
+                    pairs[opened.pop()] = k
                 pos = k + 1
 
     def _link(self, i: int, hi: int, image: bool):
