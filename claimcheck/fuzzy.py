@@ -13,8 +13,11 @@ never corrected. Words are checked once per process and remembered.
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from functools import lru_cache
+from importlib import resources
 
 from claimcheck.ruleset import RuleSet
 
@@ -63,11 +66,23 @@ def _distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Ordinary English words, which are never typos ("feature" is not "fracture",
+    "importance" not "impotence"): the word-frequency list that pyspellchecker ships.
+    Without it only the names, the cue words and _COMMON count as words."""
+    try:
+        data = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
+        return frozenset(json.loads(gzip.decompress(data)))
+    except (ModuleNotFoundError, OSError, ValueError):
+        return frozenset()
+
+
 class FuzzyConditions:
     """Finds condition names whose words are misspelt."""
 
     def __init__(self, ruleset: RuleSet, known_words: set[str]) -> None:
-        self.known = set(known_words) | _COMMON  # words that are never typos
+        self.known = set(known_words) | _COMMON | english_words()  # words that are never typos
         self.deletes: dict[str, set[str]] = {}  # a word with 1-2 letters deleted -> words
         self.names: dict[tuple[str, ...], str] = {}  # lower-case word tuple -> condition id
         for concept in ruleset.conditions.values():

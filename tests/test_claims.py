@@ -378,3 +378,25 @@ def test_a_condition_that_describes_the_one_before_is_not_a_claim_of_its_own(cla
 def test_anti_prefix_presents_the_therapy_against_the_condition(claims_of):
     claim = only(claims_of("Our exosome drip is the ultimate anti-aging treatment."), "ageing")
     assert not claim.negated
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Stem cells treat alzhiemers disease.", "alzheimers-disease"),
+    ("Our stem cells treat Multipl sclerosis.", "multiple-sclerosis"),
+    ("Stem cells reverse fibromyalgai.", "fibromyalgia"),
+])
+def test_misspelt_condition_names_are_found(claims_of, text, condition):
+    only(claims_of(text), condition)
+
+
+@pytest.mark.parametrize("word", ["feature", "importance", "diameter", "conclusion", "migrate", "artistic",
+                                  "automatic", "insertion", "arteritis", "ataraxia", "canceler", "blading"])
+def test_ordinary_words_are_never_corrected_into_condition_names(checker, word):
+    # the last four are in no hand-made list: only the English word list keeps them apart
+    # from arthritis, ataxia, cancer and balding
+    from claimcheck.fuzzy import english_words
+
+    assert word in english_words()
+    fuzzy = checker.component.analyzer.matcher.fuzzy
+    assert fuzzy.find(f"we treat {word} here") == []
+    assert fuzzy.find("we treat arthritus here")  # while a real misspelling is still found
