@@ -118,6 +118,9 @@ class Section:
     question: bool = False  # the heading asks ("Do you treat blood cancers?")
     asked: list[Claim] = field(default_factory=list)  # claims the question heading made
     answered: bool = False  # the first block under the heading has been read
+    # blocks of its own content before any sub-heading (a table or two paragraphs mean a
+    # frame such as "Approved treatments we provide" has said its piece)
+    own_content: int = 0
 
 
 class ClaimExtractor:
@@ -290,6 +293,7 @@ class _Walk:
         # conditions the previous sentence of the block spoke of (claimed or not): "The
         # cells calm the immune system" continues "Our cells stop MS"
         self.recent: list[Mention] = []
+        self.table_therapy: TherapyRef | None = None  # named in an earlier cell of the table (its row)
         self.block_therapy: tuple[TherapyRef, bool] | None = None  # (therapy, named in research context)
         self.block: tuple[int, int, str, int, bool] = (0, 0, "paragraph", 0, False)
         self.index = 0
@@ -316,6 +320,8 @@ class _Walk:
         self.block_has_conditions = False
         self.unclaimed = []
         self.recent = []
+        if kind != "table_cell":
+            self.table_therapy = None
         conditions = [m for s in sentences for m in s.terms if m.kind == "condition"]
         short = self.short = _short_block(self.text, start, end)
         flushed: list[Claim] = []
@@ -328,6 +334,9 @@ class _Walk:
             self.antecedents = []
         else:
             section = self.section
+            if section is not None and section is self.sections[-1] and (kind in ("table_cell", "list_item")
+                                                                       or not short):
+                section.own_content += 2 if kind == "table_cell" else 1
             if section is not None and not section.answered:
                 section.answered = True
                 if section.question and _NO_ANSWER.match(self.text, start, end):
@@ -346,7 +355,9 @@ class _Walk:
         condition_heading = bool(conditions) and not any(m.kind == "therapy" for s in sentences for m in s.terms)
         framed = [i for i, sec in enumerate(self.sections) if sec.frame]
         flushed: list[Claim] = []
-        if condition_heading and framed:
+        frame_done = bool(framed) and self.sections[framed[-1]].own_content >= 2 \
+            and self.sections[framed[-1]].level >= level
+        if condition_heading and framed and not frame_done:
             # "Autism" under "Conditions we treat" stays inside the frame, even when the
             # two headings have the same level (plain text has no real levels)
             frame_level = self.sections[framed[-1]].level
@@ -436,6 +447,8 @@ class _Walk:
         lead_in = self.block[4] or self.text[s.start:s.end].rstrip().endswith(":")
         sentence_mod = modality(s, (s.start, s.end), open_end=lead_in)
         self._maybe_open_frame(s, therapies, conditions, sentence_mod)
+        if therapies and self.block[2] == "table_cell":
+            self.table_therapy = x._therapy_ref(therapies[0], text, inferred=True)
         if therapies:
             named = x._therapy_ref(therapies[0], text, inferred=True)
             self.block_therapy = (named, sentence_mod.research)
@@ -451,12 +464,14 @@ class _Walk:
             self.recent = conditions
         elif not claims and not therapies:
             self.recent = []  # (a sentence about the treatment itself keeps the thread)
+        claims = _dedupe(claims, self.rs)
         if section is not None:
+            # (after dedupe: "bad back caused by worn discs" claims the disc disease only, so
+            # a "Back Pain Without a Fusion" heading keeps its own claim)
             for c in claims:
                 if not c.negated:
                     rank = _CERTAINTY_RANK[c.certainty]
                     section.claimed[c.condition.id] = max(rank, section.claimed.get(c.condition.id, -1))
-        claims = _dedupe(claims, self.rs)
         info = SentenceInfo(sentence=s, therapy_ids=frozenset(m.key for m in therapies),
                             claim_conditions=frozenset(c.condition.id for c in claims))
         return claims, info
@@ -519,6 +534,9 @@ class _Walk:
             therapy_mention = _pick_therapy(therapies, cond, predicate, s)
             if therapy_mention is not None:
                 therapy, from_research = x._therapy_ref(therapy_mention, text), False
+            elif kind == "table_cell" and self.table_therapy is not None:
+                # | Bone marrow transplant | Leukemia |: the therapy of the row
+                therapy, from_research = self.table_therapy, False
             elif source == "frame" and frame is not None:
                 therapy, from_research = frame.therapy, False
             else:

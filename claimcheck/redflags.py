@@ -82,8 +82,11 @@ class RedFlagChecker:
 
 def _apply_context(rule: RedFlagRule, mod: Modality, start: int, end: int, s, text: str) -> str | None:
     severity = rule.severity
-    if (mod.negated or mod.caution) and rule.when_negated == "skip":
+    if mod.negated and rule.when_negated == "skip":
         return None
+    if mod.caution and rule.when_negated == "skip":
+        # "Beware of clinics whose lab is 'FDA registered'": the phrase is named, not used
+        return "info"
     if rule.when_research == "skip" and mod.research:
         return None
     if mod.attributed or _quoted(text, start, end, s.start, s.end):

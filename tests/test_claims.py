@@ -400,3 +400,38 @@ def test_ordinary_words_are_never_corrected_into_condition_names(checker, word):
     fuzzy = checker.component.analyzer.matcher.fuzzy
     assert fuzzy.find(f"we treat {word} here") == []
     assert fuzzy.find("we treat arthritus here")  # while a real misspelling is still found
+
+
+def test_negated_evidence_appeal_denies(claims_of):
+    text = "We use umbilical cord stem cells for knee osteoarthritis. Trials have not shown that these injections rebuild cartilage."
+    later = [c for c in claims_of(text) if c.source == "previous"]
+    assert later and all(c.negated for c in later)
+
+
+def test_nothing_on_the_market_denies(claims_of):
+    claims = claims_of("Nothing on the market today, stem cells included, rebuilds an arthritic knee.")
+    assert claims and all(c.negated for c in claims)
+
+
+def test_background_lists_are_not_claims(check):
+    text = ("We offer bone marrow stem cell injections.\n\nCommon causes of knee pain include:\n\n"
+            "- meniscus tears from twisting injuries\n- old ligament injuries, such as a torn ACL\n")
+    assert [f for f in check(text, "markdown") if f.category == "claim" and f.severity == "error"] == []
+
+
+def test_a_table_heading_frame_that_has_said_its_piece_does_not_claim_later_headings(claims_of):
+    text = ("# Cellular therapy services\n\n## Approved treatments we provide\n\n"
+            "| Treatment | Approved for |\n| --- | --- |\n| Bone marrow transplant | Leukemia |\n\n"
+            "We follow FDA rules for each product.\n\n## Multiple sclerosis\n\n"
+            "Our team is enrolling adults with MS in a randomized trial of bone marrow transplant.\n")
+    ms = [c for c in claims_of(text, "markdown") if c.condition.id == "multiple-sclerosis"]
+    assert ms and all(c.source != "frame" for c in ms)
+
+
+def test_a_table_cell_condition_takes_the_therapy_of_its_row(claims_of):
+    text = ("# Cellular therapy services\n\n## Approved treatments we provide\n\n"
+            "| Treatment | Approved for |\n| --- | --- |\n| Bone marrow transplant | Leukemia |\n"
+            "| CAR T-cell therapy | Lymphoma |\n")
+    by_condition = {c.condition.id: c.therapy.id for c in claims_of(text, "markdown")}
+    assert by_condition["leukemia"] == "hsc"
+    assert by_condition["lymphoma"] == "car-t"
