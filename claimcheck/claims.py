@@ -52,6 +52,11 @@ _DENIED_USE = re.compile(
 _QUALIFIER_GAP = re.compile(
     r"\s+(?:with|complicated\s+by|causing|leading\s+to|with\s+a\s+history\s+of)\s+"
     r"(?:(?:a|an|the|repeated|recurrent|severe|prior|previous|past)\s+)*", re.IGNORECASE)
+# a sentence that goes on about the patients of the sentence before
+_PATIENT_SUBJECT = re.compile(
+    r"[\s\"'(]*(?:their|they|his|he|her|she|my|many|most|some|all|both|each|every|nearly|almost|within|"
+    r"after|since|now|today|two|three|four|five|six|weeks|months|years|patients|parents|clients|families|people|"
+    r"children|kids|mothers|moms|fathers|dads)\b", re.IGNORECASE)
 _BARE_PRONOUNS = frozenset({"it", "they", "them"})
 # outcomes told without naming the condition again ("After two rounds she ...")
 _OUTCOME_PREDICATES = frozenset({"predicate-outcome-after", "predicate-outcome-free"})
@@ -623,10 +628,11 @@ class _Walk:
             # "Many patients come to us with Parkinson's. Our cells restore their movement."
             targets, source = self.unclaimed, "previous"
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
-        elif self.recent and any(p.value != "used-for" for p in s.predicates):
+        elif self.recent and any(p.value != "used-for" for p in s.predicates) and (
+                refers_back or _PATIENT_SUBJECT.match(text, s.start)):
             # (a bare "treatment" or "protocol" is too weak to carry a claim over; "We
-            # also treat cerebral palsy. Their muscles loosen ..." needs no pronoun for
-            # the cells: the sentence before is the nearest thing it can be about)
+            # also treat cerebral palsy. Their muscles loosen ..." speaks of the patients;
+            # "Neurologists say exercise helps" does not go on about the cells)
             # "Our cells stop MS. They calm the immune system so it stops attacking the
             # nerves.": the sentence goes on about what the one before it claimed or denied
             targets, source = self.recent, "previous"
