@@ -57,6 +57,9 @@ _PATIENT_SUBJECT = re.compile(
     r"[\s\"'(]*(?:their|they|his|he|her|she|my|many|most|some|all|both|each|every|nearly|almost|within|"
     r"after|since|now|today|two|three|four|five|six|weeks|months|years|patients|parents|clients|families|people|"
     r"children|kids|mothers|moms|fathers|dads)\b", re.IGNORECASE)
+# ", a bone marrow stem cell product" / ", the only FDA-approved" / " (remestemcel-L": a
+# description of the therapy named just before
+_APPOSITION = re.compile(r"\s*(?:,\s*(?:a|an|the|its|our)\s+(?:[\w-]+\s+){0,5}?|\(\s*)")
 _BARE_PRONOUNS = frozenset({"it", "they", "them"})
 # outcomes told without naming the condition again ("After two rounds she ...")
 _OUTCOME_PREDICATES = frozenset({"predicate-outcome-after", "predicate-outcome-free"})
@@ -536,7 +539,7 @@ class _Walk:
                 source = "sentence"
             else:
                 continue  # a condition named without a claim about it
-            therapy_mention = _pick_therapy(therapies, cond, predicate, s)
+            therapy_mention = _pick_therapy(therapies, cond, predicate, s, text)
             if therapy_mention is not None:
                 therapy, from_research = x._therapy_ref(therapy_mention, text), False
             elif kind == "table_cell" and self.table_therapy is not None:
@@ -804,9 +807,22 @@ def _nearest(predicates: list[Mention], cond: Mention, clause: tuple[int, int]) 
 
 
 def _pick_therapy(therapies: list[Mention], cond: Mention, predicate: Mention | None,
-                  s: Sentence) -> Mention | None:
+                  s: Sentence, text: str | None = None) -> Mention | None:
     if not therapies:
         return None
+    picked = _nearest_therapy(therapies, cond, predicate, s)
+    if text is not None and picked is not None:
+        # "Stemirac, a bone marrow stem cell product, ...": the product, not the kind of
+        # cell it is described as in apposition, is the subject
+        heads = [t for t in therapies if t.end <= picked.start and t.key != picked.key
+                 and _APPOSITION.fullmatch(text, t.end, picked.start)]
+        if heads:
+            return heads[-1]
+    return picked
+
+
+def _nearest_therapy(therapies: list[Mention], cond: Mention, predicate: Mention | None,
+                     s: Sentence) -> Mention | None:
     anchor = predicate.start if predicate is not None else cond.start
     clause = s.clause_of(cond.start)
     # "MACI is approved for cartilage defects, and Lantidra for type 1 diabetes": a

@@ -435,3 +435,21 @@ def test_a_table_cell_condition_takes_the_therapy_of_its_row(claims_of):
     by_condition = {c.condition.id: c.therapy.id for c in claims_of(text, "markdown")}
     assert by_condition["leukemia"] == "hsc"
     assert by_condition["lymphoma"] == "car-t"
+
+
+@pytest.mark.parametrize("text, therapy", [
+    ("Japan gave a conditional approval to Stemirac, a bone marrow stem cell product, for spinal cord injury in 2018.",
+     "stemirac"),
+    ("South Korea has approved Cartistem, a cord blood cell product, for knee cartilage defects since 2012.", "cartistem"),
+    ("Ryoncil, the only FDA-approved mesenchymal stromal cell product, is approved for children with "
+     "steroid-refractory acute GVHD.", "ryoncil"),
+])
+def test_a_product_described_in_apposition_is_the_subject(claims_of, text, therapy):
+    claims = [c for c in claims_of(text) if not c.negated]
+    assert claims and all(c.therapy.id == therapy for c in claims)
+
+
+def test_a_product_named_as_a_comparison_is_not_the_subject(claims_of):
+    claim = only(claims_of("For spinal cord injury, we offer adipose stem cell infusions that work like Stemirac."),
+                 "spinal-cord-injury")
+    assert claim.therapy.id != "stemirac"
