@@ -52,9 +52,9 @@ _DENIED_USE = re.compile(
 _QUALIFIER_GAP = re.compile(
     r"\s+(?:with|complicated\s+by|causing|leading\s+to|with\s+a\s+history\s+of)\s+"
     r"(?:(?:a|an|the|repeated|recurrent|severe|prior|previous|past)\s+)*", re.IGNORECASE)
-# a sentence that goes on about the patients of the sentence before
-_PATIENT_SUBJECT = re.compile(
-    r"[\s\"'(]*(?:their|they|his|he|her|she|my|many|most|some|all|both|each|every|nearly|almost|within|"
+# a sentence that goes on about the patients (or the clinic) of the sentence before
+_CONTINUING_SUBJECT = re.compile(
+    r"[\s\"'(]*(?:their|they|his|he|her|she|my|we|our|what\s+we|many|most|some|all|both|each|every|nearly|almost|within|"
     r"after|since|now|today|two|three|four|five|six|weeks|months|years|patients|parents|clients|families|people|"
     r"children|kids|mothers|moms|fathers|dads)\b", re.IGNORECASE)
 # ", a bone marrow stem cell product" / ", the only FDA-approved" / " (remestemcel-L": a
@@ -632,7 +632,7 @@ class _Walk:
             targets, source = self.unclaimed, "previous"
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif self.recent and any(p.value != "used-for" for p in s.predicates) and (
-                refers_back or _PATIENT_SUBJECT.match(text, s.start)):
+                refers_back or _CONTINUING_SUBJECT.match(text, s.start)):
             # (a bare "treatment" or "protocol" is too weak to carry a claim over; "We
             # also treat cerebral palsy. Their muscles loosen ..." speaks of the patients;
             # "Neurologists say exercise helps" does not go on about the cells)

@@ -31,6 +31,16 @@ MODIFIER_CATEGORIES = frozenset({
 # "knee and ", "neurological, orthopedic & ", "knee, hip, or ": modifiers before a
 # condition name that share its head noun
 _COORDINATED = re.compile(r"(?:\b[A-Za-z][\w-]*(?:,\s*|\s*,?\s+(?:and|or|&|&amp;)\s+|\s*/\s*))+\Z")
+# "arthritis of the knee and hip", "osteoarthritis in the knees, hips or shoulders": body
+# parts after the name that each make a narrower name with it
+_POSTFIX = re.compile(
+    r"\s+(?:of|in)\s+(?:the\s+|your\s+|both\s+)?([A-Za-z]+(?:(?:\s*,\s*|\s*,?\s+(?:and|or|&|&amp;)\s+)"
+    r"(?:the\s+)?[A-Za-z]+){0,5})", re.IGNORECASE)
+_POSTFIX_MORE = re.compile(
+    r"((?:(?:\s*,\s*|\s*,?\s+(?:and|or|&|&amp;)\s+)(?:the\s+)?[A-Za-z]+){1,5})", re.IGNORECASE)
+_TYPE_END = re.compile(r"\btype\s*(1|2|i|ii|one|two)$")
+_TYPE_MORE = re.compile(r"\s*(?:,|and|or|&|/)\s*(?:type\s*)?(1|2|I|II|one|two)\b", re.IGNORECASE)
+_POSTFIX_WORD = re.compile(r"\b(?!(?:and|or|the|amp)\b)[A-Za-z]+")
 _MODIFIER_WORD = re.compile(r"\b(?!(?:and|or|amp)\b)[A-Za-z][\w-]*")
 _NUMBER_START = re.compile(r"(?<!\w)\d")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
@@ -252,6 +262,7 @@ class MentionMatcher:
         for m in mentions:
             if m.layer != "term" or m.kind != "condition":
                 continue
+            found.extend(self._postfix(text, m))
             name = text[m.start:m.end]
             first, _, head = name.partition(" ")
             if not head or m.start < 2:
@@ -273,6 +284,41 @@ class MentionMatcher:
                     start = before.start() + word.start()
                     found.append(Mention("term", "condition", condition_id, start, start + len(word.group(0))))
         return found
+
+    def _postfix(self, text: str, m: Mention) -> list[Mention]:
+        """"Artritis of knee and hip" names knee and hip osteoarthritis: each body part
+        after "of" or "in" that makes a known name with the condition's own name (or any
+        of its synonyms, for a misspelt head) becomes a mention of that condition."""
+        name = " ".join(text[m.start:m.end].translate(_QUOTES).lower().split())
+        typed = _TYPE_END.search(name)
+        more = _TYPE_MORE.match(text, m.end, min(len(text), m.end + 30)) if typed else None
+        if more is not None:  # "diabetes type 1 and type 2"
+            condition_id = self.condition_names.get(name[:typed.start(1)] + more.group(1).lower())
+            if condition_id is not None and condition_id != m.key:
+                return [Mention("term", "condition", condition_id, more.start(), more.end())]
+        head, of, _part = name.rpartition(" of ")
+        if of:  # the name already holds the first part: "artritis of knee" [and hip]
+            after = _POSTFIX_MORE.match(text, m.end, min(len(text), m.end + 80))
+        else:
+            head = name
+            after = _POSTFIX.match(text, m.end, min(len(text), m.end + 80))
+        if after is None:
+            return []
+        heads = [head]
+        if m.key in self.ruleset.conditions:  # a misspelt head: try the names of the concept and its parents
+            for cid in sorted(self.ruleset.condition_family(m.key)):
+                heads += [syn.lower() for syn in self.ruleset.conditions[cid].synonyms[:12]]
+        out = []
+        for word in _POSTFIX_WORD.finditer(after.group(1)):
+            part = word.group(0).lower()
+            for singular in dict.fromkeys((part, part[:-1] if part.endswith("s") else part)):
+                condition_id = next((self.condition_names[f"{singular} {h}"] for h in heads
+                                     if f"{singular} {h}" in self.condition_names), None)
+                if condition_id is not None and condition_id != m.key:
+                    start = after.start(1) + word.start()
+                    out.append(Mention("term", "condition", condition_id, start, start + len(word.group(0))))
+                    break
+        return out
 
     def _regex_mentions(self, doc: Doc, text: str, lowered: str | None, out: list[Mention],
                         offsets: list[list[int]]) -> None:

@@ -453,3 +453,24 @@ def test_a_product_named_as_a_comparison_is_not_the_subject(claims_of):
     claim = only(claims_of("For spinal cord injury, we offer adipose stem cell infusions that work like Stemirac."),
                  "spinal-cord-injury")
     assert claim.therapy.id != "stemirac"
+
+
+@pytest.mark.parametrize("text, conditions", [
+    ("Stem cells treat artritis of knee and hip.", {"knee-osteoarthritis", "hip-osteoarthritis"}),
+    ("We treat osteoarthritis in the knees, hips or shoulders with stem cells.",
+     {"knee-osteoarthritis", "hip-osteoarthritis", "shoulder-osteoarthritis"}),
+    ("Stem cells treat diabetis type 1 and type 2.", {"type-1-diabetes", "type-2-diabetes"}),
+])
+def test_body_parts_and_types_after_a_name_each_name_a_condition(claims_of, text, conditions):
+    assert {c.condition.id for c in claims_of(text)} >= conditions
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("We gave him umbilical cord stem cells for MS. He has had no new relapses since.",
+     "multiple-sclerosis"),
+    ("My knee osteoarthritis was treated with stem cells in Cancun. My OA hasn't bothered me since.",
+     "osteoarthritis"),
+])
+def test_outcomes_told_as_troubles_gone(claims_of, text, condition):
+    later = [c for c in claims_of(text) if c.start > text.index(".")]
+    assert any(c.condition.id == condition and not c.negated for c in later)
