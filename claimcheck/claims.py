@@ -732,6 +732,7 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None, op
     (headings and lead-ins, which speak of what comes after them) it always counts."""
     mod = Modality()
     lo, hi = clause
+    therapy_starts = [m.start for m in s.terms if m.kind == "therapy" and lo <= m.start < hi]
     if anchor is None:
         targets = [m.start for m in s.terms if lo <= m.start < hi] + \
                   [m.start for m in s.predicates if lo <= m.start < hi]
@@ -744,6 +745,10 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None, op
         forward = (cat == "negation" and cue.value != "both") or (cat == "hedge" and cue.value == "modal")
         if forward and not open_end and not any(t >= cue.end for t in targets):
             continue
+        if cat == "negation" and not forward and anchor is not None and anchor < cue.start and any(
+                anchor < t < cue.start for t in therapy_starts):
+            continue  # "... is Ryoncil, for children with GVHD, and adipose cells are not approved for ...":
+            # the denial belongs to the therapy named after the claim
         if cat == "negation":
             mod.negated = True
         elif cat == "attribution":

@@ -474,3 +474,17 @@ def test_body_parts_and_types_after_a_name_each_name_a_condition(claims_of, text
 def test_outcomes_told_as_troubles_gone(claims_of, text, condition):
     later = [c for c in claims_of(text) if c.start > text.index(".")]
     assert any(c.condition.id == condition and not c.negated for c in later)
+
+
+def test_a_denial_belongs_to_the_therapy_named_after_the_claim(claims_of):
+    text = ("The only mesenchymal cell product approved by the FDA is Ryoncil, for children with steroid-refractory "
+            "acute graft-versus-host disease, and adipose stem cells are not approved for any lung condition.")
+    claims = claims_of(text)
+    assert not only(claims, "sr-agvhd").negated
+    assert only(claims, "lung-disease").negated
+
+
+def test_an_approval_with_a_comma_before_for(claims_of):
+    claim = only(claims_of("MACI is the one cell-based knee product the FDA has approved, and only for adults with "
+                           "a full-thickness cartilage defect."), "cartilage-defect")
+    assert claim.predicate == "approved-for" and not claim.negated
