@@ -184,17 +184,27 @@ class MentionMatcher:
         # Regex cues and red-flag regexes: tried only where one of their anchor words
         # stands (found by one more PhraseMatcher pass); patterns without anchor words
         # are scanned in full.
-        self.regexes: list[tuple[RulePattern, str, str, str, str | None]] = []
+        # one compiled pattern per distinct regex, with every (layer, kind, id, value) it
+        # stands for: an outcome such as "hasn't had a relapse" is both a predicate and a
+        # pseudo-negation, and is tried once
+        self.regexes: list[tuple[RulePattern, list[tuple[str, str, str, str | None]]]] = []
+        by_source: dict[str, int] = {}
+
+        def add_regex(source: str, target: tuple[str, str, str, str | None]) -> None:
+            if source not in by_source:
+                by_source[source] = len(self.regexes)
+                self.regexes.append((RulePattern(source), []))
+            self.regexes[by_source[source]][1].append(target)
         for cue in ruleset.cues:
             layer = "predicate" if cue.category == "predicate" else "modifier"
             phrases = predicate_forms(cue.phrases) if layer == "predicate" else cue.phrases
             add(self.phrases, f"cue:{cue.id}", layer, cue.category, cue.id, cue.value, phrases)
             for regex in cue.regexes:
-                self.regexes.append((RulePattern(regex), layer, cue.category, cue.id, cue.value))
+                add_regex(regex, (layer, cue.category, cue.id, cue.value))
         for rule in ruleset.red_flags:
             add(self.phrases, f"flag:{rule.id}", "flag", "flag", rule.id, None, rule.phrases)
             for regex in rule.regexes:
-                self.regexes.append((RulePattern(regex), "flag", "flag", rule.id, None))
+                add_regex(regex, ("flag", "flag", rule.id, None))
         # condition names written with a typo ("alzhiemers"); every name and cue word is
         # known, so only unknown words are ever compared
         known = {w for texts in self._all_phrases(ruleset) for text in texts
@@ -330,7 +340,7 @@ class MentionMatcher:
                 span = self.regexes[index][0].match_at(text, lowered, pos, end)
                 if span is not None and (index, span[0]) not in seen:
                     seen.add((index, span[0]))
-                    out.append(self._regex_mention(index, span))
+                    out.extend(self._regex_mentions_at(index, span))
         if self.at_digits:
             for number in _NUMBER_START.finditer(text):
                 pos = number.start()
@@ -338,14 +348,14 @@ class MentionMatcher:
                     span = self.regexes[index][0].match_at(text, lowered, pos, end)
                     if span is not None and (index, span[0]) not in seen:
                         seen.add((index, span[0]))
-                        out.append(self._regex_mention(index, span))
+                        out.extend(self._regex_mentions_at(index, span))
         for index in self.unanchored:
             for span in self.regexes[index][0].spans(text, lowered):
-                out.append(self._regex_mention(index, span))
+                out.extend(self._regex_mentions_at(index, span))
 
-    def _regex_mention(self, index: int, span: tuple[int, int]) -> Mention:
-        _pattern, layer, kind, ident, value = self.regexes[index]
-        return Mention(layer, kind, ident, span[0], span[1], value)
+    def _regex_mentions_at(self, index: int, span: tuple[int, int]) -> list[Mention]:
+        return [Mention(layer, kind, ident, span[0], span[1], value)
+                for layer, kind, ident, value in self.regexes[index][1]]
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
