@@ -61,6 +61,8 @@ _CONTINUING_SUBJECT = re.compile(
 # description of the therapy named just before
 _APPOSITION = re.compile(r"\s*(?:,\s*(?:a|an|the|its|our)\s+(?:[\w-]+\s+){0,5}?|\(\s*)")
 _BARE_PRONOUNS = frozenset({"it", "they", "them"})
+# a story about a person: the outcome words in it are about the patient of the story
+_PERSONAL = re.compile(r"\b(?:I|my|me|he|his|him|she|her|we|our)\b")
 # outcomes told without naming the condition again ("After two rounds she ...")
 _OUTCOME_PREDICATES = frozenset({"predicate-outcome-after", "predicate-outcome-free"})
 _LISTING_PREDICATES = frozenset({"used-for", "treat", "option-for", "approved-for"})
@@ -616,7 +618,9 @@ class _Walk:
         anaphora = next((m for m in s.modifiers if m.kind == "anaphora"), None)
         predicate = s.predicates[0]
         refers_back = (therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers)
-                       or any(p.key in _OUTCOME_PREDICATES for p in s.predicates))  # "after two sessions he ..."
+                       or any(p.key in _OUTCOME_PREDICATES for p in s.predicates)  # "after two sessions he ..."
+                       or (any(p.key == "predicate-outcome-better" for p in s.predicates)
+                           and _PERSONAL.search(text, s.start, s.end) is not None))  # "his hands were stronger"
         if anaphora is not None and self.antecedents:
             targets, source = [Mention("term", "condition", c.key, anaphora.start, anaphora.end)
                                for c in self.antecedents], "anaphora"

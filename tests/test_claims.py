@@ -488,3 +488,20 @@ def test_an_approval_with_a_comma_before_for(claims_of):
     claim = only(claims_of("MACI is the one cell-based knee product the FDA has approved, and only for adults with "
                            "a full-thickness cartilage defect."), "cartilage-defect")
     assert claim.predicate == "approved-for" and not claim.negated
+
+
+def test_good_results_with_is_a_claim(claims_of):
+    text = "We offer umbilical cord stem cells. The coordinator said they've had good results with MS and ALS."
+    assert {c.condition.id for c in claims_of(text)} >= {"multiple-sclerosis", "als"}
+
+
+def test_a_personal_story_of_better_function_continues_the_claim(claims_of):
+    text = ("My uncle with ALS had three infusions of umbilical cord stem cells. "
+            "For about six weeks he swore his hands were stronger.")
+    assert any(c.condition.id == "als" and c.source == "previous" for c in claims_of(text))
+
+
+def test_advice_about_other_medicine_is_not_a_claim(check):
+    text = ("We sell exosome drips. Talk with your own doctor before you stop any prescribed medicine "
+            "for arthritis, lupus or diabetes.")
+    assert [f for f in check(text) if f.category == "claim" and f.severity == "error"] == []
