@@ -428,8 +428,9 @@ class _Walk:
         section = self.section
         keys = {p.key for p in s.predicates}
         if (self.unclaimed or self.recent) and (keys & _OUTCOME_PREDICATES
+                                                or any(p.value != "used-for" for p in s.predicates)
                                                 or any(m.kind == "therapy-anaphora" for m in s.modifiers)):
-            return True  # "... diagnosed with autism. After two sessions (These cells) ..."
+            return True  # "... diagnosed with autism. After two sessions (These cells, His hands were stronger) ..."
         if self.block_has_conditions and "predicate-success-rate" in keys:
             return True  # "... thinning hair. 8 out of 10 clients see regrowth."
         return (kind == "heading" or lead_in or (section is not None and bool(section.conditions))
