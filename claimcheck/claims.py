@@ -808,11 +808,15 @@ def _merge(mods) -> Modality:
 
 
 def _nearest(predicates: list[Mention], cond: Mention, clause: tuple[int, int]) -> Mention | None:
-    """The predicate closest to the condition, preferring one in the same clause."""
+    """The predicate closest to the condition, preferring one in the same clause and,
+    there, one before it: in "transplants are a standard treatment for leukemia and
+    myeloma, and Ryoncil is approved for children with GVHD" myeloma goes with the
+    treatment before it, not the approval after it."""
     if not predicates:
         return None
     in_clause = [p for p in predicates if clause[0] <= p.start < clause[1]]
-    pool = in_clause or predicates
+    before = [p for p in in_clause if p.end <= cond.start]
+    pool = before or in_clause or predicates
     return min(pool, key=lambda p: abs(p.start - cond.start))
 
 

@@ -52,7 +52,8 @@ al u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec mt ft
 """.split())
 # A sentence ends at . ! or ? (plus closing quotes or brackets) followed by spaces and a
 # capital letter, a digit or an opening quote; the lookahead keeps the filtering in C.
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+# (or a hashtag, a handle, or an emoji or other symbol standing alone before the next word)
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9#@]|[^\w\s\"'(\[]+\s)")
 
 
 @dataclass(slots=True)

@@ -505,3 +505,27 @@ def test_advice_about_other_medicine_is_not_a_claim(check):
     text = ("We sell exosome drips. Talk with your own doctor before you stop any prescribed medicine "
             "for arthritis, lupus or diabetes.")
     assert [f for f in check(text) if f.category == "claim" and f.severity == "error"] == []
+
+
+def test_a_predicate_before_the_condition_wins_over_one_after(claims_of):
+    text = ("Blood stem cell transplants are a standard treatment for leukemia, lymphoma and myeloma, and Ryoncil "
+            "is approved for children with steroid-refractory acute graft-versus-host disease.")
+    assert only(claims_of(text), "multiple-myeloma").therapy.id == "hsc"
+
+
+@pytest.mark.parametrize("text", [
+    "We sell exosome drips. Her joint damage from rheumatoid arthritis continued, and her rheumatologist had to restart the medicine she had stopped.",
+    "We inject stem cells. Then the pain from my arthritis came back worse, and my surgeon said nothing had grown.",
+    "We offer stem cells. Ask your own doctor whether your knee pain has a cause that can be treated.",
+])
+def test_bad_outcomes_and_advice_are_not_claims(check, text):
+    assert [f for f in check(text) if f.category == "claim" and f.severity == "error"
+            and f.start > text.index(".")] == []
+
+
+def test_hashtags_after_a_story_are_a_sentence_of_their_own(checker):
+    from claimcheck.matching import split_sentences
+
+    text = 'After his 2nd round for COPD: "I walked to the mailbox." \U0001fac1 #copdwarrior #breathebetter'
+    sentences = split_sentences(text, [(0, len(text), "paragraph", 0, False)])
+    assert len(sentences) == 2 and text[sentences[1].start:].startswith("\U0001fac1")
