@@ -26,7 +26,7 @@ from claimcheck.ruleset import Abbreviation, RuleSet
 MODIFIER_CATEGORIES = frozenset({
     "absolute", "hedge", "research", "negation", "pseudo", "attribution", "evidence",
     "testimony", "population", "terminator", "anaphora", "frame", "caution", "therapy-anaphora",
-    "jurisdiction", "conditional",
+    "jurisdiction", "conditional", "speech", "voice-reporting", "voice-selling",
 })
 # "knee and ", "neurological, orthopedic & ", "knee, hip, or ": modifiers before a
 # condition name that share its head noun

@@ -529,3 +529,44 @@ def test_hashtags_after_a_story_are_a_sentence_of_their_own(checker):
     text = 'After his 2nd round for COPD: "I walked to the mailbox." \U0001fac1 #copdwarrior #breathebetter'
     sentences = split_sentences(text, [(0, len(text), "paragraph", 0, False)])
     assert len(sentences) == 2 and text[sentences[1].start:].startswith("\U0001fac1")
+
+
+NEWS = """Clinics sell cord cells for autism, reporters find
+
+By Dana Ruiz, staff reporter
+
+Reporters called nine clinics. A coordinator at one clinic said its umbilical cord cells stop MS in its tracks.
+Another clinic advertised stem cell infusions for autism and COPD, according to the complaint.
+Regulators said no such product is approved. The lawsuit alleges the clinic promised results it could not deliver.
+"""
+
+FORUM = """Re: worth going to Cancun for MS?
+
+The clinic told me the cells would repair my myelin. I have MS and had two rounds of IV stem cells in 2021.
+My energy came back and I haven't had a relapse since. I'd go again. My neurologist said to be careful.
+"""
+
+RELEASE = """FOR IMMEDIATE RELEASE
+
+Coral Institute reports results in MS. Its umbilical cord stem cells stop MS progression, the company said.
+"We see patients walk again," said the founder.
+
+Media contact: press@example.com
+"""
+
+
+def test_a_news_report_makes_no_claims_of_its_own(claims_of):
+    claims = [c for c in claims_of(NEWS) if not c.negated]
+    assert {c.condition.id for c in claims} >= {"multiple-sclerosis", "autism", "copd"}
+    assert all(c.attributed for c in claims)
+
+
+def test_a_forum_story_is_a_claim_while_what_the_clinic_told_is_reported(claims_of):
+    claims = [c for c in claims_of(FORUM) if c.condition.id == "multiple-sclerosis" and not c.negated]
+    assert any(c.attributed for c in claims)      # "The clinic told me ..."
+    assert any(not c.attributed for c in claims)  # "I have MS and had two rounds ..."
+
+
+def test_a_press_release_speaks_for_the_company(claims_of):
+    claims = [c for c in claims_of(RELEASE) if c.condition.id == "multiple-sclerosis"]
+    assert claims and not any(c.attributed for c in claims)
