@@ -39,7 +39,7 @@ _INSTITUTION_AFTER = re.compile(
     r"marketing|seminars?|hype|claims?|products? (?:are|is) not)\b", re.IGNORECASE)
 # words that present a therapy as given to patients
 _APPLIED = re.compile(
-    r"\b(?:we|our|us|I|my|me|you|your|injections?|injected|inject|infusions?|infused|shots?|IVs?|drips?|"
+    r"\b(?:we|our|us|I|my|me|you|your|injections?|injected|inject|injecting|infusions?|infused|infusing|treating|shots?|IVs?|drips?|"
     r"sessions?|rounds?|doses?|procedures?|transplants?|implants?|treatments?|therap(?:y|ies)|protocols?|"
     r"programs?|programmes?|packages?|receiv(?:e|es|ed|ing)|got|gets?|getting|had|has|have|give[sn]?|gave|"
     r"giving|offer(?:s|ed|ing)?|sell(?:s|ing)?|sold|provid(?:e|es|ed|ing)|administer(?:s|ed|ing)?|"
