@@ -126,7 +126,8 @@ class Assessor:
                 outcome = "conditional-approval"
             else:
                 outcome = "approved-use"
-            return Assessment("attributed" if claim.attributed else outcome, entry, entry)
+            # an approved use is approved whoever states it (a news report, a quote)
+            return Assessment("attributed" if claim.attributed and outcome != "approved-use" else outcome, entry, entry)
         refusal = min(refusals, key=self._specificity(claim)) if refusals else None
         if claim.attributed:
             return Assessment("attributed", refusal)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claimcheck.matching import Mention, Sentence
 from claimcheck.models import Claim, ConditionRef, TherapyRef
@@ -39,12 +39,32 @@ _INSTITUTION_AFTER = re.compile(
     r"marketing|seminars?|hype|claims?|products? (?:are|is) not)\b", re.IGNORECASE)
 # words that present a therapy as given to patients
 _APPLIED = re.compile(
-    r"\b(?:we|our|us|I|my|me|you|your|injections?|injected|inject|infusions?|infused|shots?|IVs?|drips?|"
+    r"\b(?:we|our|us|I|my|me|you|your|injections?|injected|inject|injecting|infusions?|infused|infusing|treating|shots?|IVs?|drips?|"
     r"sessions?|rounds?|doses?|procedures?|transplants?|implants?|treatments?|therap(?:y|ies)|protocols?|"
     r"programs?|programmes?|packages?|receiv(?:e|es|ed|ing)|got|gets?|getting|had|has|have|give[sn]?|gave|"
     r"giving|offer(?:s|ed|ing)?|sell(?:s|ing)?|sold|provid(?:e|es|ed|ing)|administer(?:s|ed|ing)?|"
     r"tried|try|trying|went|go|going|do(?:es)? well|did well|lists?|listed)\b", re.IGNORECASE)
+# after "not": a treatment verb, the therapy (masked as T) and "for" before the condition
+_DENIED_USE = re.compile(
+    r"\s+(?:\w+\s+)?(?:offer|provide|use|give|recommend|sell|perform|do|prescribe|inject|infuse)s?\s+"
+    r"(?:[\w-]+\s+){0,2}?T+(?:(?:\s*,\s*|\s+(?:or|and|nor)\s+)T+)*(?:\s+(?:\w+\s+){0,2}?)?\s*(?:for|to\s+treat|in)\s+(?:[\s,]|or|and|nor|T|people|patients|children|adults|with)*",
+    re.IGNORECASE)
+_QUALIFIER_GAP = re.compile(
+    r"\s+(?:with|complicated\s+by|causing|leading\s+to|with\s+a\s+history\s+of)\s+"
+    r"(?:(?:a|an|the|repeated|recurrent|severe|prior|previous|past)\s+)*", re.IGNORECASE)
+# a sentence that goes on about the patients (or the clinic) of the sentence before
+_CONTINUING_SUBJECT = re.compile(
+    r"[\s\"'(]*(?:their|they|his|he|her|she|my|we|our|what\s+we|many|most|some|all|both|each|every|nearly|almost|within|"
+    r"after|since|now|today|two|three|four|five|six|weeks|months|years|patients|parents|clients|families|people|"
+    r"children|kids|mothers|moms|fathers|dads)\b", re.IGNORECASE)
+# ", a bone marrow stem cell product" / ", the only FDA-approved" / " (remestemcel-L": a
+# description of the therapy named just before
+_APPOSITION = re.compile(r"\s*(?:,\s*(?:a|an|the|its|our)\s+(?:[\w-]+\s+){0,5}?|\(\s*)")
 _BARE_PRONOUNS = frozenset({"it", "they", "them"})
+# a story about a person: the outcome words in it are about the patient of the story
+_PERSONAL = re.compile(r"\b(?:I|my|me|he|his|him|she|her|we|our)\b")
+# outcomes told without naming the condition again ("After two rounds she ...")
+_OUTCOME_PREDICATES = frozenset({"predicate-outcome-after", "predicate-outcome-free"})
 _LISTING_PREDICATES = frozenset({"used-for", "treat", "option-for", "approved-for"})
 
 
@@ -108,6 +128,9 @@ class Section:
     question: bool = False  # the heading asks ("Do you treat blood cancers?")
     asked: list[Claim] = field(default_factory=list)  # claims the question heading made
     answered: bool = False  # the first block under the heading has been read
+    # blocks of its own content before any sub-heading (a table or two paragraphs mean a
+    # frame such as "Approved treatments we provide" has said its piece)
+    own_content: int = 0
 
 
 class ClaimExtractor:
@@ -122,6 +145,11 @@ class ClaimExtractor:
             s.terms = [m for m in s.terms
                        if m.abbreviation is None or self._accept_abbreviation(m, s, text, named)]
         topic = self._topic_therapy(blocks, sentences)
+        reporting, third_person = _reporting_voice(text, sentences)
+        for s in sentences:
+            for m in s.modifiers:
+                if m.kind == "speech" and reporting:
+                    m.kind = "attribution"  # "a coordinator said the clinic's cells ..."
         by_block: dict[int, list[Sentence]] = {}
         for s in sentences:
             by_block.setdefault(s.block, []).append(s)
@@ -135,6 +163,7 @@ class ClaimExtractor:
             claims.extend(walk.enter_block(index, block, block_sentences))
             for s in block_sentences:
                 if not walk.matters(s):
+                    walk.recent = []  # a sentence about something else ends the thread
                     continue  # nothing here can make or inform a claim
                 sentence_claims, info = walk.read(s)
                 claims.extend(sentence_claims)
@@ -142,6 +171,11 @@ class ClaimExtractor:
         claims.extend(walk.close_sections(0))
         if walk.withdrawn:
             claims = [c for c in claims if id(c) not in walk.withdrawn]
+        if third_person:
+            # a news report, regulator's notice or warning makes no claims of its own: what
+            # it lists and quotes is what clinics claim (research it describes stays hedged)
+            claims = [c if c.negated or c.attributed or c.certainty == "hedged" else replace(c, attributed=True)
+                      for c in claims]
         return claims, infos, topic
 
     # ------------------------------------------------------------------------------
@@ -276,6 +310,10 @@ class _Walk:
         self.lead_in: Modality | None = None  # cues of the last lead-in ("Conditions clinics claim to treat:")
         self.antecedents: dict[str, Mention] = {}  # what "these conditions" refers to, by condition
         self.unclaimed: list[Mention] = []  # conditions the previous sentence named without a claim
+        # conditions the previous sentence of the block spoke of (claimed or not): "The
+        # cells calm the immune system" continues "Our cells stop MS"
+        self.recent: list[Mention] = []
+        self.table_therapy: TherapyRef | None = None  # named in an earlier cell of the table (its row)
         self.block_therapy: tuple[TherapyRef, bool] | None = None  # (therapy, named in research context)
         self.block: tuple[int, int, str, int, bool] = (0, 0, "paragraph", 0, False)
         self.index = 0
@@ -302,6 +340,9 @@ class _Walk:
         self.block_therapy = None
         self.block_has_conditions = False
         self.unclaimed = []
+        self.recent = []
+        if kind != "table_cell":
+            self.table_therapy = None
         conditions = [m for s in sentences for m in s.terms if m.kind == "condition"]
         short = self.short = _short_block(self.text, start, end)
         flushed: list[Claim] = []
@@ -314,6 +355,9 @@ class _Walk:
             self.antecedents = {}
         else:
             section = self.section
+            if section is not None and section is self.sections[-1] and (kind in ("table_cell", "list_item")
+                                                                       or not short):
+                section.own_content += 2 if kind == "table_cell" else 1
             if section is not None and not section.answered:
                 section.answered = True
                 if section.question and _NO_ANSWER.match(self.text, start, end):
@@ -332,7 +376,9 @@ class _Walk:
         condition_heading = bool(conditions) and not any(m.kind == "therapy" for s in sentences for m in s.terms)
         framed = [i for i, sec in enumerate(self.sections) if sec.frame]
         flushed: list[Claim] = []
-        if condition_heading and framed:
+        frame_done = bool(framed) and self.sections[framed[-1]].own_content >= 2 \
+            and self.sections[framed[-1]].level >= level
+        if condition_heading and framed and not frame_done:
             # "Autism" under "Conditions we treat" stays inside the frame, even when the
             # two headings have the same level (plain text has no real levels)
             frame_level = self.sections[framed[-1]].level
@@ -341,7 +387,8 @@ class _Walk:
             level = max(level, frame_level + 1)
         else:
             flushed = self.close_sections(level)
-        heading_mod = _merge(modality(s, (s.start, s.end)) for s in sentences) if sentences else None
+        # a heading speaks of what follows it: "What we do not offer" denies the list below
+        heading_mod = _merge(modality(s, (s.start, s.end), open_end=True) for s in sentences) if sentences else None
         question = any(s.question for s in sentences)
         self.sections.append(Section(level=level, conditions=conditions if condition_heading else [],
                                      modality=heading_mod, question=question))
@@ -384,14 +431,17 @@ class _Walk:
             return True
         if any(m.kind in ("frame", "anaphora") for m in s.modifiers):
             return True
+        _start, _end, kind, _level, lead_in = self.block
+        if s.modifiers and (lead_in or self.text[s.start:s.end].rstrip().endswith(":")):
+            return True  # "Northgate does not sell or provide:" colours the list below
         if not s.predicates:
             return False
-        _start, _end, kind, _level, lead_in = self.block
         section = self.section
         keys = {p.key for p in s.predicates}
-        if self.unclaimed and ("predicate-outcome-after" in keys
-                               or any(m.kind == "therapy-anaphora" for m in s.modifiers)):
-            return True  # "... diagnosed with autism. After two sessions (These cells) ..."
+        if (self.unclaimed or self.recent) and (keys & _OUTCOME_PREDICATES
+                                                or any(p.value != "used-for" for p in s.predicates)
+                                                or any(m.kind == "therapy-anaphora" for m in s.modifiers)):
+            return True  # "... diagnosed with autism. After two sessions (These cells, His hands were stronger) ..."
         if self.block_has_conditions and "predicate-success-rate" in keys:
             return True  # "... thinning hair. 8 out of 10 clients see regrowth."
         return (kind == "heading" or lead_in or (section is not None and bool(section.conditions))
@@ -414,8 +464,13 @@ class _Walk:
                 and (self.frame is None or not self.frame.listing)):
             section.pending.extend(claims)  # made by the section's sentences, or at its end
             claims = []
-        sentence_mod = modality(s, (s.start, s.end))  # the sentence as a whole, for frames and research context
+        # the sentence as a whole, for frames and research context; a lead-in ("Northgate
+        # does not sell or provide:") speaks of the list after it
+        lead_in = self.block[4] or self.text[s.start:s.end].rstrip().endswith(":")
+        sentence_mod = modality(s, (s.start, s.end), open_end=lead_in)
         self._maybe_open_frame(s, therapies, conditions, sentence_mod)
+        if therapies and self.block[2] == "table_cell":
+            self.table_therapy = x._therapy_ref(therapies[0], text, inferred=True)
         if therapies:
             named = x._therapy_ref(therapies[0], text, inferred=True)
             self.block_therapy = (named, sentence_mod.research)
@@ -427,12 +482,18 @@ class _Walk:
             self.antecedents.update((c.key, c) for c in conditions)  # one per condition: a long block stays linear
             self.block_has_conditions = True
         self.unclaimed = conditions if conditions and not claims and not sentence_mod.negated else []
+        if conditions:
+            self.recent = conditions
+        elif not claims and not therapies:
+            self.recent = []  # (a sentence about the treatment itself keeps the thread)
+        claims = _dedupe(claims, self.rs)
         if section is not None:
+            # (after dedupe: "bad back caused by worn discs" claims the disc disease only, so
+            # a "Back Pain Without a Fusion" heading keeps its own claim)
             for c in claims:
                 if not c.negated:
                     rank = _CERTAINTY_RANK[c.certainty]
                     section.claimed[c.condition.id] = max(rank, section.claimed.get(c.condition.id, -1))
-        claims = _dedupe(claims, self.rs)
         info = SentenceInfo(sentence=s, therapy_ids=frozenset(m.key for m in therapies),
                             claim_conditions=frozenset(c.condition.id for c in claims))
         return claims, info
@@ -444,6 +505,8 @@ class _Walk:
         for_relations = x._for_relations(text, therapies, conditions)
         claims = []
         for cond in conditions:
+            if _qualifies_previous(cond, conditions, text):
+                continue  # "sickle cell disease with stroke": the stroke describes the disease
             clause = s.clause_of(cond.start)
             predicate = _nearest(s.predicates, cond, clause) or for_relations.get(id(cond))
             source = "list" if kind == "list_item" else "sentence"
@@ -452,14 +515,20 @@ class _Walk:
             if not mod.negated and _denied_just_before(s, cond, text):
                 mod.negated = True  # "approved for blood cancers, not for autism"
                 mod.cues.append("negation")
+            if kind == "list_item":
+                # "We do not offer:", "## Conditions we do not treat" reach every item
+                for context in (self.lead_in, section.modality if section is not None else None):
+                    if context is not None:
+                        mod = _merge([mod, _stance(context)])
             if predicate is not None:
                 pclause = s.clause_of(predicate.start)
                 if pclause != clause:
                     mod = _merge([mod, modality(s, pclause, anchor)])
                 pred_kind, pred_text = predicate.value or "used-for", text[predicate.start:predicate.end]
             elif frame is not None and (kind in ("list_item", "heading") or (not s.predicates and self.short)):
-                if section is not None and cond.key in section.claimed:
-                    continue
+                if kind == "heading" and section is not None and cond.key in section.claimed:
+                    continue  # a sub-heading naming a condition its section has claimed
+                # (each item of a list is a claim of its own, even when it repeats one)
                 pred_kind, pred_text = frame.predicate, frame.predicate_text
                 mod = _merge([mod, frame.modality])
                 source = "frame"
@@ -469,8 +538,9 @@ class _Walk:
                 context = [m for m in (self.lead_in, section.modality if section else None) if m is not None]
                 mod = _merge([mod] + context)
                 source = "list"
-            elif mod.research and any(t.abbreviation is None for t in therapies):
-                # "Researchers have tested cord blood in children with autism"
+            elif mod.research and self._refers_to_therapy(s, therapies):
+                # "Researchers have tested cord blood in children with autism", "...
+                # testing them in lupus"
                 pred_kind, pred_text = "researched-for", ""
                 source = "sentence"
             elif kind not in ("heading", "title") and self._applied_therapy(s, therapies, clause):
@@ -483,9 +553,12 @@ class _Walk:
                 source = "sentence"
             else:
                 continue  # a condition named without a claim about it
-            therapy_mention = _pick_therapy(therapies, cond, predicate, s)
+            therapy_mention = _pick_therapy(therapies, cond, predicate, s, text)
             if therapy_mention is not None:
                 therapy, from_research = x._therapy_ref(therapy_mention, text), False
+            elif kind == "table_cell" and self.table_therapy is not None:
+                # | Bone marrow transplant | Leukemia |: the therapy of the row
+                therapy, from_research = self.table_therapy, False
             elif source == "frame" and frame is not None:
                 therapy, from_research = frame.therapy, False
             else:
@@ -506,11 +579,16 @@ class _Walk:
         other than as the modifier of an institution ("a stem cell clinic", "stem cell
         trials"), or by a phrase that stands for it ("the cells"; "it" and "they" only
         when the block has already named a therapy)."""
-        text = self.text
         if clause not in self.applied:
-            self.applied[clause] = _APPLIED.search(text, clause[0], clause[1]) is not None
+            self.applied[clause] = _APPLIED.search(self.text, clause[0], clause[1]) is not None
         if not self.applied[clause]:
             return False
+        return self._refers_to_therapy(s, therapies)
+
+    def _refers_to_therapy(self, s: Sentence, therapies: list[Mention]) -> bool:
+        """A therapy named other than as the modifier of an institution, or a phrase
+        that stands for it ("it" and "they" only once the block has named one)."""
+        text = self.text
         for t in therapies:
             if t.abbreviation is None and not _INSTITUTION_AFTER.match(text, t.end):
                 return True
@@ -554,7 +632,9 @@ class _Walk:
         anaphora = next((m for m in s.modifiers if m.kind == "anaphora"), None)
         predicate = s.predicates[0]
         refers_back = (therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers)
-                       or predicate.key == "predicate-outcome-after")  # "after two sessions he ..."
+                       or any(p.key in _OUTCOME_PREDICATES for p in s.predicates)  # "after two sessions he ..."
+                       or (any(p.key == "predicate-outcome-better" for p in s.predicates)
+                           and _PERSONAL.search(text, s.start, s.end) is not None))  # "his hands were stronger"
         if anaphora is not None and self.antecedents:
             targets, source = [Mention("term", "condition", c.key, anaphora.start, anaphora.end)
                                for c in self.antecedents.values()], "anaphora"
@@ -568,6 +648,15 @@ class _Walk:
         elif self.unclaimed and refers_back:
             # "Many patients come to us with Parkinson's. Our cells restore their movement."
             targets, source = self.unclaimed, "previous"
+            mod = modality(s, s.clause_of(predicate.start), predicate.start)
+        elif self.recent and any(p.value != "used-for" for p in s.predicates) and (
+                refers_back or _CONTINUING_SUBJECT.match(text, s.start)):
+            # (a bare "treatment" or "protocol" is too weak to carry a claim over; "We
+            # also treat cerebral palsy. Their muscles loosen ..." speaks of the patients;
+            # "Neurologists say exercise helps" does not go on about the cells)
+            # "Our cells stop MS. They calm the immune system so it stops attacking the
+            # nerves.": the sentence goes on about what the one before it claimed or denied
+            targets, source = self.recent, "previous"
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif section is not None and section.conditions and self.block[2] != "heading":
             # once per section, unless a later sentence says it more strongly ("may calm
@@ -608,14 +697,66 @@ class _Walk:
             self.list_frame = frame
 
 
+# per 1,000 words: a page reports on clinics when reporting words are this frequent and
+# selling words this rare (measured on the development corpus: news, regulators and
+# forum threads 15-65 reporting words per 1,000; clinic pages 0-8, with 2-20 selling words)
+_REPORTING_MIN = 15.0
+_SELLING_MAX = 6.0
+# first-person singular words per 1,000: forum threads 25-45, news and notices 0-14
+_PERSONAL_MIN = 20.0
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|mine|I'm|I've|I'd)\b")
+
+
+def _reporting_voice(text: str, sentences: list[Sentence]) -> tuple[bool, bool]:
+    """Does the page report what others claim (news, regulator, warning, forum) rather
+    than sell, and does it do so in the third person (not a forum of first-person
+    stories, whose own stories are claims)?"""
+    words = max(1, len(text.split()))
+    reporting = sum(1 for s in sentences for m in s.modifiers if m.kind == "voice-reporting")
+    selling = [m for s in sentences for m in s.modifiers if m.kind == "voice-selling"]
+    if any(m.value == "decisive" for m in selling):
+        return False, False  # a press release
+    reports = 1000 * reporting / words >= _REPORTING_MIN and 1000 * len(selling) / words < _SELLING_MAX
+    personal = 1000 * len(_FIRST_PERSON.findall(text)) / words >= _PERSONAL_MIN
+    return reports, reports and not personal
+
+
+def _qualifies_previous(cond: Mention, conditions: list[Mention], text: str) -> bool:
+    """Is the condition a feature of the one just before it ("sickle cell disease with
+    stroke or repeated pain crises", "diabetes complicated by kidney disease")?"""
+    before = [c for c in conditions if c.end <= cond.start]
+    if not before:
+        return False
+    return bool(_QUALIFIER_GAP.fullmatch(text, before[-1].end, cond.start))
+
+
 def _denied_just_before(s: Sentence, cond: Mention, text: str) -> bool:
-    """A forward negation right before the condition: "not for autism", "but not ALS"."""
+    """A forward negation right before the condition: "not for autism", "but not ALS",
+    or before a treatment verb and the therapy that lead to it: "why we do not offer
+    stem cells for autism or cerebral palsy" (conditions listed on the way count as
+    spaces)."""
     for cue in s.modifiers:
         if cue.kind == "negation" and cue.value != "both" and cue.end <= cond.start:
             gap = text[cue.end:cond.start]
             if len(_WORD.findall(gap)) <= 2 and _GAP_WORDS.fullmatch(gap):
                 return True
+            if cond.start - cue.end > 120:
+                continue
+            for other in s.terms:
+                if cue.end <= other.start and other.end <= cond.start:
+                    lo, hi = other.start - cue.end, other.end - cue.end
+                    gap = gap[:lo] + ("T" if other.kind == "therapy" else " ") * (hi - lo) + gap[hi:]
+            if _DENIED_USE.fullmatch(gap):
+                return True
     return False
+
+
+def _stance(mod: Modality) -> Modality:
+    """What a lead-in says of everything listed under it: denied, warned about,
+    reported or hedged (not its population, place or appeals)."""
+    return Modality(negated=mod.negated, caution=mod.caution, attributed=mod.attributed,
+                    hedged=mod.hedged, research=mod.research,
+                    cues=[c for c in mod.cues if c in ("negation", "caution", "attribution", "hedge", "research")])
 
 
 def _research_context(mod: Modality, from_research: bool) -> Modality:
@@ -625,13 +766,15 @@ def _research_context(mod: Modality, from_research: bool) -> Modality:
     return _merge([mod, Modality(hedged=True, research=True, cues=["research context"])])
 
 
-def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None) -> Modality:
+def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None, open_end: bool = False) -> Modality:
     """What the cues of a clause say about a claim whose predicate (or, without
     one, condition) starts at `anchor`. Forward cues ("not", "may") only reach
     what follows them: "cures autism and may help COPD" hedges COPD, not autism.
-    Without an anchor, a forward cue counts when anything follows it."""
+    Without an anchor, a forward cue counts when anything follows it; with `open_end`
+    (headings and lead-ins, which speak of what comes after them) it always counts."""
     mod = Modality()
     lo, hi = clause
+    therapy_starts = [m.start for m in s.terms if m.kind == "therapy" and lo <= m.start < hi]
     if anchor is None:
         targets = [m.start for m in s.terms if lo <= m.start < hi] + \
                   [m.start for m in s.predicates if lo <= m.start < hi]
@@ -642,8 +785,12 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None) ->
             continue
         cat = cue.kind
         forward = (cat == "negation" and cue.value != "both") or (cat == "hedge" and cue.value == "modal")
-        if forward and not any(t >= cue.end for t in targets):
+        if forward and not open_end and not any(t >= cue.end for t in targets):
             continue
+        if cat == "negation" and not forward and anchor is not None and anchor < cue.start and any(
+                anchor < t < cue.start for t in therapy_starts):
+            continue  # "... is Ryoncil, for children with GVHD, and adipose cells are not approved for ...":
+            # the denial belongs to the therapy named after the claim
         if cat == "negation":
             mod.negated = True
         elif cat == "attribution":
@@ -698,18 +845,35 @@ def _merge(mods) -> Modality:
 
 
 def _nearest(predicates: list[Mention], cond: Mention, clause: tuple[int, int]) -> Mention | None:
-    """The predicate closest to the condition, preferring one in the same clause."""
+    """The predicate closest to the condition, preferring one in the same clause and,
+    there, one before it: in "transplants are a standard treatment for leukemia and
+    myeloma, and Ryoncil is approved for children with GVHD" myeloma goes with the
+    treatment before it, not the approval after it."""
     if not predicates:
         return None
     in_clause = [p for p in predicates if clause[0] <= p.start < clause[1]]
-    pool = in_clause or predicates
+    before = [p for p in in_clause if p.end <= cond.start]
+    pool = before or in_clause or predicates
     return min(pool, key=lambda p: abs(p.start - cond.start))
 
 
 def _pick_therapy(therapies: list[Mention], cond: Mention, predicate: Mention | None,
-                  s: Sentence) -> Mention | None:
+                  s: Sentence, text: str | None = None) -> Mention | None:
     if not therapies:
         return None
+    picked = _nearest_therapy(therapies, cond, predicate, s)
+    if text is not None and picked is not None:
+        # "Stemirac, a bone marrow stem cell product, ...": the product, not the kind of
+        # cell it is described as in apposition, is the subject
+        heads = [t for t in therapies if t.end <= picked.start and t.key != picked.key
+                 and _APPOSITION.fullmatch(text, t.end, picked.start)]
+        if heads:
+            return heads[-1]
+    return picked
+
+
+def _nearest_therapy(therapies: list[Mention], cond: Mention, predicate: Mention | None,
+                     s: Sentence) -> Mention | None:
     anchor = predicate.start if predicate is not None else cond.start
     clause = s.clause_of(cond.start)
     # "MACI is approved for cartilage defects, and Lantidra for type 1 diabetes": a
@@ -717,7 +881,8 @@ def _pick_therapy(therapies: list[Mention], cond: Mention, predicate: Mention | 
     between = [t for t in therapies if anchor < t.start and t.end <= cond.start
                and clause[0] <= t.start < clause[1]]
     if between and predicate is not None:
-        return between[-1]
+        # the last product named, by its first name ("Ryoncil (remestemcel-L)")
+        return next(t for t in between if t.key == between[-1].key)
 
     def rank(t: Mention) -> tuple[int, int, int]:
         same_clause = 0 if clause[0] <= t.start < clause[1] else 1
@@ -736,7 +901,9 @@ def _condition_lists(blocks, by_block: dict[int, list[Sentence]]) -> set[int]:
 
     def close() -> None:
         named = [i for i in run if any(m.kind == "condition" for s in by_block.get(i, ()) for m in s.terms)]
-        if len(named) >= 2 and 3 * len(named) >= len(run):
+        # a table has other columns (numbers, prices): one column of conditions is enough
+        table = bool(run) and blocks[run[0]][2] == "table_cell"
+        if len(named) >= 2 and (table or 3 * len(named) >= len(run)):
             listed.update(named)
         run.clear()
 

@@ -13,8 +13,11 @@ never corrected. Words are checked once per process and remembered.
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from functools import lru_cache
+from importlib import resources
 
 from claimcheck.ruleset import RuleSet
 
@@ -27,6 +30,16 @@ strike strikes striking strode stokes stars starts scare scared scarf career car
 answer anxious autumn dancer defeat defect defects decline declines leukaemia hearing heating
 version vision visions lotus locus astral static statin sepsis septic infection infections
 affection affections injure injured injures insure insured center centre cancel cancelled
+automatic automatically artistic artistically astigmatic idempotency impotently importance
+impatience impudence intention invention inspection insertion induction inflation inflection inception
+ingestion conclusion confusion concession confession contusion convulsion diameter diameters dietetics
+diuretics digression feature features migrant migrants migrate migrating moraine boarding branding
+braiding banding balling balking baling boldness badness bareness baroness baseness blandness blankness
+blinders bluntness blondness deepness dearness deftness deaconess soaring starring stirring searing
+scaling scraping scouring sparring spraying scathing scamming scaring swarming snarling slurring
+stride strife stripe strive strobe stroked strove sterility seniority servility melanoma fragility
+forcefulness fretfulness canker chancery chancier cellulose burritos bursts agreeing angering angelina
+winkle wrangles wriggles peonies
 """.split())
 
 
@@ -53,11 +66,23 @@ def _distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Ordinary English words, which are never typos ("feature" is not "fracture",
+    "importance" not "impotence"): the word-frequency list that pyspellchecker ships.
+    Without it only the names, the cue words and _COMMON count as words."""
+    try:
+        data = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
+        return frozenset(json.loads(gzip.decompress(data)))
+    except (ModuleNotFoundError, OSError, ValueError):
+        return frozenset()
+
+
 class FuzzyConditions:
     """Finds condition names whose words are misspelt."""
 
     def __init__(self, ruleset: RuleSet, known_words: set[str]) -> None:
-        self.known = set(known_words) | _COMMON  # words that are never typos
+        self.known = set(known_words) | _COMMON | english_words()  # words that are never typos
         self.deletes: dict[str, set[str]] = {}  # a word with 1-2 letters deleted -> words
         self.names: dict[tuple[str, ...], str] = {}  # lower-case word tuple -> condition id
         for concept in ruleset.conditions.values():

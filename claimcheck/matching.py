@@ -26,11 +26,21 @@ from claimcheck.ruleset import Abbreviation, RuleSet
 MODIFIER_CATEGORIES = frozenset({
     "absolute", "hedge", "research", "negation", "pseudo", "attribution", "evidence",
     "testimony", "population", "terminator", "anaphora", "frame", "caution", "therapy-anaphora",
-    "jurisdiction", "conditional",
+    "jurisdiction", "conditional", "speech", "voice-reporting", "voice-selling",
 })
 # "knee and ", "neurological, orthopedic & ", "knee, hip, or ": modifiers before a
 # condition name that share its head noun
 _COORDINATED = re.compile(r"(?:\b[A-Za-z][\w-]*(?:,\s*|\s*,?\s+(?:and|or|&|&amp;)\s+|\s*/\s*))+\Z")
+# "arthritis of the knee and hip", "osteoarthritis in the knees, hips or shoulders": body
+# parts after the name that each make a narrower name with it
+_POSTFIX = re.compile(
+    r"\s+(?:of|in)\s+(?:the\s+|your\s+|both\s+)?([A-Za-z]+(?:(?:\s*,\s*|\s*,?\s+(?:and|or|&|&amp;)\s+)"
+    r"(?:the\s+)?[A-Za-z]+){0,5})", re.IGNORECASE)
+_POSTFIX_MORE = re.compile(
+    r"((?:(?:\s*,\s*|\s*,?\s+(?:and|or|&|&amp;)\s+)(?:the\s+)?[A-Za-z]+){1,5})", re.IGNORECASE)
+_TYPE_END = re.compile(r"\btype\s*(1|2|i|ii|one|two)$")
+_TYPE_MORE = re.compile(r"\s*(?:,|and|or|&|/)\s*(?:type\s*)?(1|2|I|II|one|two)\b", re.IGNORECASE)
+_POSTFIX_WORD = re.compile(r"\b(?!(?:and|or|the|amp)\b)[A-Za-z]+")
 _MODIFIER_WORD = re.compile(r"\b(?!(?:and|or|amp)\b)[A-Za-z][\w-]*")
 _NUMBER_START = re.compile(r"(?<!\w)\d")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
@@ -42,7 +52,8 @@ al u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec mt ft
 """.split())
 # A sentence ends at . ! or ? (plus closing quotes or brackets) followed by spaces and a
 # capital letter, a digit or an opening quote; the lookahead keeps the filtering in C.
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+# (or a hashtag, a handle, or an emoji or other symbol standing alone before the next word)
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9#@]|[^\w\s\"'(\[]+\s)")
 
 
 @dataclass(slots=True)
@@ -104,6 +115,39 @@ def term_variants(term: str, kind: str, no_plural: frozenset[str]) -> set[str]:
     return out
 
 
+_VOWELS = "aeiou"
+# verbs whose other forms mostly describe something else ("prescribed medicine")
+_NO_FORMS = frozenset({"prescribe", "perform"})
+
+
+def verb_forms(word: str) -> set[str]:
+    """The -s, -ed and -ing forms of a base-form verb ("seal" -> seals, sealed,
+    sealing; "stop" -> stopped, stopping; "ease" -> eased, easing)."""
+    if (not word.isalpha() or not word.islower() or len(word) < 3 or word.endswith(("ing", "ed", "s"))
+            or word in _NO_FORMS):
+        return set()
+    if word.endswith("e"):
+        return {word + "s", word + "d", word[:-1] + "ing"}
+    if word.endswith("y") and word[-2] not in _VOWELS:
+        return {word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
+    forms = {word + ("es" if word.endswith(("x", "z", "ch", "sh")) else "s"), word + "ed", word + "ing"}
+    if len(word) <= 4 and word[-1] not in _VOWELS + "wxy" and word[-2] in _VOWELS and word[-3] not in _VOWELS:
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}  # stop -> stopped
+    return forms
+
+
+def predicate_forms(phrases: Iterable[str]) -> set[str]:
+    """Predicate phrases with the other forms of their first word, so that a rule that
+    lists "seal" and "calm" also finds "sealing" and "calmed". Forms that are not words
+    ("reliefed") cost a little memory and never match."""
+    out = set(phrases)
+    for phrase in phrases:
+        first, _, rest = phrase.partition(" ")
+        for form in verb_forms(first):
+            out.add(f"{form} {rest}" if rest else form)
+    return out
+
+
 class MentionMatcher:
     """Compiled matchers for one rule set and one vocabulary."""
 
@@ -141,16 +185,27 @@ class MentionMatcher:
         # Regex cues and red-flag regexes: tried only where one of their anchor words
         # stands (found by one more PhraseMatcher pass); patterns without anchor words
         # are scanned in full.
-        self.regexes: list[tuple[RulePattern, str, str, str, str | None]] = []
+        # one compiled pattern per distinct regex, with every (layer, kind, id, value) it
+        # stands for: an outcome such as "hasn't had a relapse" is both a predicate and a
+        # pseudo-negation, and is tried once
+        self.regexes: list[tuple[RulePattern, list[tuple[str, str, str, str | None]]]] = []
+        by_source: dict[str, int] = {}
+
+        def add_regex(source: str, target: tuple[str, str, str, str | None]) -> None:
+            if source not in by_source:
+                by_source[source] = len(self.regexes)
+                self.regexes.append((RulePattern(source), []))
+            self.regexes[by_source[source]][1].append(target)
         for cue in ruleset.cues:
             layer = "predicate" if cue.category == "predicate" else "modifier"
-            add(self.phrases, f"cue:{cue.id}", layer, cue.category, cue.id, cue.value, cue.phrases)
+            phrases = predicate_forms(cue.phrases) if layer == "predicate" else cue.phrases
+            add(self.phrases, f"cue:{cue.id}", layer, cue.category, cue.id, cue.value, phrases)
             for regex in cue.regexes:
-                self.regexes.append((RulePattern(regex), layer, cue.category, cue.id, cue.value))
+                add_regex(regex, (layer, cue.category, cue.id, cue.value))
         for rule in ruleset.red_flags:
             add(self.phrases, f"flag:{rule.id}", "flag", "flag", rule.id, None, rule.phrases)
             for regex in rule.regexes:
-                self.regexes.append((RulePattern(regex), "flag", "flag", rule.id, None))
+                add_regex(regex, ("flag", "flag", rule.id, None))
         # condition names written with a typo ("alzhiemers"); every name and cue word is
         # known, so only unknown words are ever compared
         known = {w for texts in self._all_phrases(ruleset) for text in texts
@@ -183,7 +238,7 @@ class MentionMatcher:
                 for synonym in concept.synonyms:
                     yield term_variants(synonym, kind, concept.no_plural)
         for cue in ruleset.cues:
-            yield cue.phrases
+            yield predicate_forms(cue.phrases) if cue.category == "predicate" else cue.phrases
         for rule in ruleset.red_flags:
             yield rule.phrases
 
@@ -218,6 +273,7 @@ class MentionMatcher:
         for m in mentions:
             if m.layer != "term" or m.kind != "condition":
                 continue
+            found.extend(self._postfix(text, m))
             name = text[m.start:m.end]
             first, _, head = name.partition(" ")
             if not head or m.start < 2:
@@ -240,6 +296,41 @@ class MentionMatcher:
                     found.append(Mention("term", "condition", condition_id, start, start + len(word.group(0))))
         return found
 
+    def _postfix(self, text: str, m: Mention) -> list[Mention]:
+        """"Artritis of knee and hip" names knee and hip osteoarthritis: each body part
+        after "of" or "in" that makes a known name with the condition's own name (or any
+        of its synonyms, for a misspelt head) becomes a mention of that condition."""
+        name = " ".join(text[m.start:m.end].translate(_QUOTES).lower().split())
+        typed = _TYPE_END.search(name)
+        more = _TYPE_MORE.match(text, m.end, min(len(text), m.end + 30)) if typed else None
+        if more is not None:  # "diabetes type 1 and type 2"
+            condition_id = self.condition_names.get(name[:typed.start(1)] + more.group(1).lower())
+            if condition_id is not None and condition_id != m.key:
+                return [Mention("term", "condition", condition_id, more.start(), more.end())]
+        head, of, _part = name.rpartition(" of ")
+        if of:  # the name already holds the first part: "artritis of knee" [and hip]
+            after = _POSTFIX_MORE.match(text, m.end, min(len(text), m.end + 80))
+        else:
+            head = name
+            after = _POSTFIX.match(text, m.end, min(len(text), m.end + 80))
+        if after is None:
+            return []
+        heads = [head]
+        if m.key in self.ruleset.conditions:  # a misspelt head: try the names of the concept and its parents
+            for cid in sorted(self.ruleset.condition_family(m.key)):
+                heads += [syn.lower() for syn in self.ruleset.conditions[cid].synonyms[:12]]
+        out = []
+        for word in _POSTFIX_WORD.finditer(after.group(1)):
+            part = word.group(0).lower()
+            for singular in dict.fromkeys((part, part[:-1] if part.endswith("s") else part)):
+                condition_id = next((self.condition_names[f"{singular} {h}"] for h in heads
+                                     if f"{singular} {h}" in self.condition_names), None)
+                if condition_id is not None and condition_id != m.key:
+                    start = after.start(1) + word.start()
+                    out.append(Mention("term", "condition", condition_id, start, start + len(word.group(0))))
+                    break
+        return out
+
     def _regex_mentions(self, doc: Doc, text: str, lowered: str | None, out: list[Mention],
                         offsets: list[list[int]]) -> None:
         end = len(text)
@@ -250,7 +341,7 @@ class MentionMatcher:
                 span = self.regexes[index][0].match_at(text, lowered, pos, end)
                 if span is not None and (index, span[0]) not in seen:
                     seen.add((index, span[0]))
-                    out.append(self._regex_mention(index, span))
+                    out.extend(self._regex_mentions_at(index, span))
         if self.at_digits:
             for number in _NUMBER_START.finditer(text):
                 pos = number.start()
@@ -258,14 +349,14 @@ class MentionMatcher:
                     span = self.regexes[index][0].match_at(text, lowered, pos, end)
                     if span is not None and (index, span[0]) not in seen:
                         seen.add((index, span[0]))
-                        out.append(self._regex_mention(index, span))
+                        out.extend(self._regex_mentions_at(index, span))
         for index in self.unanchored:
             for span in self.regexes[index][0].spans(text, lowered):
-                out.append(self._regex_mention(index, span))
+                out.extend(self._regex_mentions_at(index, span))
 
-    def _regex_mention(self, index: int, span: tuple[int, int]) -> Mention:
-        _pattern, layer, kind, ident, value = self.regexes[index]
-        return Mention(layer, kind, ident, span[0], span[1], value)
+    def _regex_mentions_at(self, index: int, span: tuple[int, int]) -> list[Mention]:
+        return [Mention(layer, kind, ident, span[0], span[1], value)
+                for layer, kind, ident, value in self.regexes[index][1]]
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
@@ -350,11 +441,16 @@ def split_sentences(text: str, blocks: list[tuple[int, int, str, int, bool]]) ->
 
 def _abbreviation_before(text: str, stop: int) -> bool:
     """Is the full stop at `stop` part of "Dr.", "e.g.", "U.S." or an initial?"""
-    begin = max(text.rfind(" ", max(0, stop - 12), stop) + 1, stop - 12, 0)
-    word = text[begin:stop].lstrip("(\"'")
+    word = text[max(0, stop - 12):stop].split()[-1:]  # the word before, after any whitespace
+    word = word[0].lstrip("(\"'") if word else ""
     if not word or not word[-1].isalpha():
         return False
-    return len(word) == 1 or word.lower().rstrip(".") in _NO_BREAK_BEFORE
+    lowered = word.lower().rstrip(".")
+    if word.isupper() and len(word) > 1 and "." not in word:
+        return False  # "MS." and "DR." are not the titles "Ms." and "Dr."
+    if lowered in ("no", "nos"):  # "No. 5" is a number; "No. The only ..." is an answer
+        return text[stop + 1:stop + 3].lstrip()[:1].isdigit()
+    return len(word) == 1 or lowered in _NO_BREAK_BEFORE
 
 
 def attach(sentences: list[Sentence], mentions: list[Mention], text: str) -> None:
@@ -376,6 +472,14 @@ def attach(sentences: list[Sentence], mentions: list[Mention], text: str) -> Non
         else:
             s.flags.append(m)
     for s in sentences:
+        pseudo = [m for m in s.modifiers if m.kind == "pseudo"]
+        if pseudo and s.predicates:
+            # a predicate word inside a longer pseudo phrase is not one ("treatment" in
+            # "choosing a treatment plan"); a pseudo phrase that is itself the predicate
+            # ("no longer needs") keeps it
+            s.predicates = [p for p in s.predicates
+                            if not any(q.start <= p.start and p.end <= q.end and (q.start, q.end) != (p.start, p.end)
+                                       for q in pseudo)]
         cuts = [m.start for m in s.modifiers if m.kind == "terminator"]
         semicolon = text.find(";", s.start, s.end)
         while semicolon != -1:

@@ -3,6 +3,8 @@ many diseases" rule. They produce findings of the same shape as claim findings."
 
 from __future__ import annotations
 
+import re
+
 from claimcheck.claims import Modality, SentenceInfo, modality
 from claimcheck.matching import Mention
 from claimcheck.models import SEVERITY_RANK, Claim, Finding, TherapyRef
@@ -18,6 +20,8 @@ class RedFlagChecker:
             covered = {tid for tid in ruleset.therapies
                        if ruleset.therapy_family(tid).intersection(rule.unless_therapy)}
             self._unless[rule.id] = frozenset(covered)
+        self._unless_sentence = {rule.id: [re.compile(rx, re.IGNORECASE) for rx in rule.unless_sentence]
+                                 for rule in ruleset.red_flags}
         self._skip_conditions: dict[str, frozenset[str]] = {}
         for rule in ruleset.red_flags:
             covered = {cid for cid in ruleset.conditions
@@ -48,6 +52,8 @@ class RedFlagChecker:
                     continue
                 if rule.when_approved == "skip" and s.start in approved_sentences:
                     continue
+                if any(rx.search(text, s.start, s.end) for rx in self._unless_sentence[rule.id]):
+                    continue
                 mod = modality(s, s.clause_of(flag.start), flag.start)
                 severity = _apply_context(rule, mod, flag.start, flag.end, s, text)
                 if severity is None:
@@ -76,8 +82,11 @@ class RedFlagChecker:
 
 def _apply_context(rule: RedFlagRule, mod: Modality, start: int, end: int, s, text: str) -> str | None:
     severity = rule.severity
-    if (mod.negated or mod.caution) and rule.when_negated == "skip":
+    if mod.negated and rule.when_negated == "skip":
         return None
+    if mod.caution and rule.when_negated == "skip":
+        # "Beware of clinics whose lab is 'FDA registered'": the phrase is named, not used
+        return "info"
     if rule.when_research == "skip" and mod.research:
         return None
     if mod.attributed or _quoted(text, start, end, s.start, s.end):

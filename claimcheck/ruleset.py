@@ -156,6 +156,7 @@ class RedFlagRule:
     when_research: str = "keep"
     skip_if_claim_on: tuple[str, ...] = ()
     unless_therapy: tuple[str, ...] = ()
+    unless_sentence: tuple[str, ...] = ()  # regexes: a sentence that matches one is not flagged
     examples_flag: tuple[str, ...] = ()
     examples_pass: tuple[str, ...] = ()
     origin: str = ""
@@ -511,6 +512,7 @@ def _red_flag(item: dict[str, Any], origin: str) -> RedFlagRule:
         when_research=item.get("when_research", "keep"),
         skip_if_claim_on=tuple(item.get("skip_if_claim_on", ())),
         unless_therapy=tuple(item.get("unless_therapy", ())),
+        unless_sentence=tuple(item.get("unless_sentence", ())),
         examples_flag=tuple(examples.get("flag", ())), examples_pass=tuple(examples.get("pass", ())),
         origin=origin,
     )
@@ -534,6 +536,11 @@ def _check_references(therapies, conditions, evidence, red_flags, claim_rules, j
     for rule in red_flags.values():
         require(rule.skip_if_claim_on, conditions, "condition", rule.origin, f"rule {rule.id}")
         require(rule.unless_therapy, therapies, "therapy", rule.origin, f"rule {rule.id}")
+        for regex in rule.regexes + rule.unless_sentence:
+            try:
+                re.compile(regex)
+            except re.error as exc:
+                raise RuleError(rule.origin, f"rule {rule.id}: invalid regular expression: {exc}") from None
     for jrule in jurisdiction_rules.values():
         require(jrule.therapies, therapies, "therapy", jrule.origin, f"rule {jrule.id}")
         require(jrule.permitted_conditions, conditions, "condition", jrule.origin, f"rule {jrule.id}")
@@ -542,11 +549,6 @@ def _check_references(therapies, conditions, evidence, red_flags, claim_rules, j
                 re.compile(regex, re.IGNORECASE)
             except re.error as exc:
                 raise RuleError(jrule.origin, f"rule {jrule.id}: invalid regular expression: {exc}") from None
-        for regex in rule.regexes:
-            try:
-                re.compile(regex)
-            except re.error as exc:
-                raise RuleError(rule.origin, f"rule {rule.id}: invalid regular expression: {exc}") from None
     ids: dict[str, str] = {}
     for rule in list(red_flags.values()) + list(claim_rules.values()) + list(jurisdiction_rules.values()):
         if rule.id in ids and ids[rule.id] != rule.name:

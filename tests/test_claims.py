@@ -263,3 +263,310 @@ def test_therapy_named_between_predicate_and_condition_is_its_subject(claims_of)
                        "and Lantidra for adults with type 1 diabetes.")
     assert only(claims, "type-1-diabetes").therapy.id == "lantidra"
     assert only(claims, "cartilage-defect").therapy.id == "maci"
+
+
+def test_other_forms_of_predicate_verbs_are_found(claims_of):
+    # the cue list has "seal" and "calm"; "sealing" and "calming" come from them
+    claim = only(claims_of("Umbilical cord stem cells go to work calming sciatica."), "sciatica")
+    assert claim.predicate == "relieve"
+
+
+def test_prescribed_medicine_is_not_a_use_of_the_therapy(claims_of):
+    text = "We offer exosome infusions. Members with heart failure keep taking every prescribed medicine."
+    assert [c for c in claims_of(text) if c.condition.id == "heart-failure"] == []
+
+
+def test_a_sentence_that_goes_on_about_the_previous_claim_makes_it_again(claims_of):
+    text = ("Stem cells stop MS in its tracks. The cells calm the immune system so it stops "
+            "attacking the nerves.")
+    claims = [c for c in claims_of(text) if c.condition.id == "multiple-sclerosis"]
+    assert len(claims) == 2 and claims[1].source == "previous"
+
+
+def test_outcome_told_as_something_no_longer_suffered(claims_of):
+    text = ("A neurologist said stem cells \"don't work for MS.\" My patient Jess hasn't had a "
+            "single relapse in two years.")
+    claims = [c for c in claims_of(text) if c.condition.id == "multiple-sclerosis"]
+    assert claims[0].negated  # the neurologist's denial
+    assert any(not c.negated and c.source == "previous" for c in claims)
+
+
+def test_an_unrelated_sentence_ends_the_thread(claims_of):
+    text = ("Our stem cells treat MS. Parking is free for all visitors. "
+            "The cells calm the immune system.")
+    claims = [c for c in claims_of(text) if c.condition.id == "multiple-sclerosis"]
+    assert len(claims) == 1
+
+
+def test_a_table_column_of_conditions_lists_claims(claims_of):
+    html = ("<h1>Regenerative injections</h1><p>We use bone marrow stem cells.</p>"
+            "<table><tr><th>Condition</th><th>Patients</th><th>Pain before</th><th>Pain after</th></tr>"
+            "<tr><td>Knee osteoarthritis</td><td>1,540</td><td>7.1</td><td>2.4</td></tr>"
+            "<tr><td>Rotator cuff tears</td><td>460</td><td>6.9</td><td>2.2</td></tr></table>")
+    ids = {c.condition.id for c in claims_of(html, "html") if not c.negated}
+    assert {"knee-osteoarthritis", "rotator-cuff-injury"} <= ids
+
+
+def test_every_item_of_a_list_is_a_claim_even_when_it_repeats_one(claims_of):
+    text = ("We offer amniotic injections for joint pain.\n\nOur providers treat:\n"
+            "- Bad knees and worn-out hips\n- Shoulder pain and frozen shoulder\n")
+    listed = [c for c in claims_of(text) if c.condition.id == "joint-pain" and c.source == "frame"]
+    assert len(listed) == 2
+
+
+def test_research_on_the_cells_named_by_a_pronoun(claims_of):
+    text = "Cord tissue is rich in mesenchymal stem cells. Researchers are testing them in lupus."
+    claim = only(claims_of(text), "lupus")
+    assert claim.certainty == "hedged"
+
+
+@pytest.mark.parametrize("text", [
+    "For children aged 2 months and older with acute GVHD that does not respond to steroids, we offer Ryoncil.",
+    "For children whose acute GVHD does not settle with steroids, our team can prescribe Ryoncil.",
+])
+def test_disease_that_does_not_respond_to_other_treatment_is_not_a_denial(claims_of, text):
+    assert not only(claims_of(text), "acute-gvhd" if "acute GVHD" in text else "gvhd").negated
+
+
+def test_what_a_patient_read_online_is_reported(claims_of):
+    text = "She has read online that stem cells \"reset\" an immune system attacking her thyroid in Hashimoto's."
+    assert only(claims_of(text), "hashimotos-thyroiditis").attributed
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("So if a clinic tells you MSCs cure lupus, walk away.", "lupus"),
+    ("Glad you're well, but MS can go quiet for years on its own.", "multiple-sclerosis"),
+])
+def test_warnings_and_natural_course_are_not_claims(check, text, condition):
+    flagged = [f for f in check("We sell mesenchymal stem cells. " + text)
+               if f.condition is not None and f.condition.id == condition and f.severity == "error"]
+    assert flagged == []
+
+
+def test_choosing_a_treatment_plan_is_not_a_claim(check):
+    text = "We offer umbilical cord stem cells. Few decisions weigh on a parent like choosing a treatment plan for a child with autism."
+    assert [f for f in check(text) if f.condition is not None and f.condition.id == "autism"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Northgate does not sell or provide:\n\n- stem cell IV infusions for fatigue or brain fog;\n- exosome injections for COPD;\n",
+    "# What we do not offer\n\n- Stem cell IV infusions for fatigue or brain fog\n- Exosome injections for COPD\n",
+])
+def test_a_denying_lead_in_or_heading_reaches_every_item(claims_of, text):
+    claims = claims_of(text, "markdown")
+    assert {c.condition.id for c in claims} >= {"chronic-fatigue", "copd"}
+    assert all(c.negated for c in claims)
+
+
+@pytest.mark.parametrize("text, denied", [
+    ("Answers about bone marrow transplants for leukemia, and why we do not offer stem cells for autism or cerebral palsy.",
+     {"autism", "cerebral-palsy"}),
+    ("We do not inject stem cells, bone marrow concentrate or exosomes for knee osteoarthritis.",
+     {"knee-osteoarthritis"}),
+])
+def test_not_offering_the_therapy_for_a_condition_denies_it(claims_of, text, denied):
+    claims = claims_of(text)
+    assert {c.condition.id for c in claims if c.negated} == denied
+    assert all(not c.negated for c in claims if c.condition.id not in denied)
+
+
+def test_a_condition_that_describes_the_one_before_is_not_a_claim_of_its_own(claims_of):
+    claims = claims_of("We offer blood stem cell transplants for sickle cell disease with stroke or repeated pain crises.")
+    assert {c.condition.id for c in claims} == {"sickle-cell-disease"}
+
+
+def test_anti_prefix_presents_the_therapy_against_the_condition(claims_of):
+    claim = only(claims_of("Our exosome drip is the ultimate anti-aging treatment."), "ageing")
+    assert not claim.negated
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Stem cells treat alzhiemers disease.", "alzheimers-disease"),
+    ("Our stem cells treat Multipl sclerosis.", "multiple-sclerosis"),
+    ("Stem cells reverse fibromyalgai.", "fibromyalgia"),
+])
+def test_misspelt_condition_names_are_found(claims_of, text, condition):
+    only(claims_of(text), condition)
+
+
+@pytest.mark.parametrize("word", ["feature", "importance", "diameter", "conclusion", "migrate", "artistic",
+                                  "automatic", "insertion", "arteritis", "ataraxia", "canceler", "blading"])
+def test_ordinary_words_are_never_corrected_into_condition_names(checker, word):
+    # the last four are in no hand-made list: only the English word list keeps them apart
+    # from arthritis, ataxia, cancer and balding
+    from claimcheck.fuzzy import english_words
+
+    assert word in english_words()
+    fuzzy = checker.component.analyzer.matcher.fuzzy
+    assert fuzzy.find(f"we treat {word} here") == []
+    assert fuzzy.find("we treat arthritus here")  # while a real misspelling is still found
+
+
+def test_negated_evidence_appeal_denies(claims_of):
+    text = "We use umbilical cord stem cells for knee osteoarthritis. Trials have not shown that these injections rebuild cartilage."
+    later = [c for c in claims_of(text) if c.source == "previous"]
+    assert later and all(c.negated for c in later)
+
+
+def test_nothing_on_the_market_denies(claims_of):
+    claims = claims_of("Nothing on the market today, stem cells included, rebuilds an arthritic knee.")
+    assert claims and all(c.negated for c in claims)
+
+
+def test_background_lists_are_not_claims(check):
+    text = ("We offer bone marrow stem cell injections.\n\nCommon causes of knee pain include:\n\n"
+            "- meniscus tears from twisting injuries\n- old ligament injuries, such as a torn ACL\n")
+    assert [f for f in check(text, "markdown") if f.category == "claim" and f.severity == "error"] == []
+
+
+def test_a_table_heading_frame_that_has_said_its_piece_does_not_claim_later_headings(claims_of):
+    text = ("# Cellular therapy services\n\n## Approved treatments we provide\n\n"
+            "| Treatment | Approved for |\n| --- | --- |\n| Bone marrow transplant | Leukemia |\n\n"
+            "We follow FDA rules for each product.\n\n## Multiple sclerosis\n\n"
+            "Our team is enrolling adults with MS in a randomized trial of bone marrow transplant.\n")
+    ms = [c for c in claims_of(text, "markdown") if c.condition.id == "multiple-sclerosis"]
+    assert ms and all(c.source != "frame" for c in ms)
+
+
+def test_a_table_cell_condition_takes_the_therapy_of_its_row(claims_of):
+    text = ("# Cellular therapy services\n\n## Approved treatments we provide\n\n"
+            "| Treatment | Approved for |\n| --- | --- |\n| Bone marrow transplant | Leukemia |\n"
+            "| CAR T-cell therapy | Lymphoma |\n")
+    by_condition = {c.condition.id: c.therapy.id for c in claims_of(text, "markdown")}
+    assert by_condition["leukemia"] == "hsc"
+    assert by_condition["lymphoma"] == "car-t"
+
+
+@pytest.mark.parametrize("text, therapy", [
+    ("Japan gave a conditional approval to Stemirac, a bone marrow stem cell product, for spinal cord injury in 2018.",
+     "stemirac"),
+    ("South Korea has approved Cartistem, a cord blood cell product, for knee cartilage defects since 2012.", "cartistem"),
+    ("Ryoncil, the only FDA-approved mesenchymal stromal cell product, is approved for children with "
+     "steroid-refractory acute GVHD.", "ryoncil"),
+])
+def test_a_product_described_in_apposition_is_the_subject(claims_of, text, therapy):
+    claims = [c for c in claims_of(text) if not c.negated]
+    assert claims and all(c.therapy.id == therapy for c in claims)
+
+
+def test_a_product_named_as_a_comparison_is_not_the_subject(claims_of):
+    claim = only(claims_of("For spinal cord injury, we offer adipose stem cell infusions that work like Stemirac."),
+                 "spinal-cord-injury")
+    assert claim.therapy.id != "stemirac"
+
+
+@pytest.mark.parametrize("text, conditions", [
+    ("Stem cells treat artritis of knee and hip.", {"knee-osteoarthritis", "hip-osteoarthritis"}),
+    ("We treat osteoarthritis in the knees, hips or shoulders with stem cells.",
+     {"knee-osteoarthritis", "hip-osteoarthritis", "shoulder-osteoarthritis"}),
+    ("Stem cells treat diabetis type 1 and type 2.", {"type-1-diabetes", "type-2-diabetes"}),
+])
+def test_body_parts_and_types_after_a_name_each_name_a_condition(claims_of, text, conditions):
+    assert {c.condition.id for c in claims_of(text)} >= conditions
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("We gave him umbilical cord stem cells for MS. He has had no new relapses since.",
+     "multiple-sclerosis"),
+    ("My knee osteoarthritis was treated with stem cells in Cancun. My OA hasn't bothered me since.",
+     "osteoarthritis"),
+])
+def test_outcomes_told_as_troubles_gone(claims_of, text, condition):
+    later = [c for c in claims_of(text) if c.start > text.index(".")]
+    assert any(c.condition.id == condition and not c.negated for c in later)
+
+
+def test_a_denial_belongs_to_the_therapy_named_after_the_claim(claims_of):
+    text = ("The only mesenchymal cell product approved by the FDA is Ryoncil, for children with steroid-refractory "
+            "acute graft-versus-host disease, and adipose stem cells are not approved for any lung condition.")
+    claims = claims_of(text)
+    assert not only(claims, "sr-agvhd").negated
+    assert only(claims, "lung-disease").negated
+
+
+def test_an_approval_with_a_comma_before_for(claims_of):
+    claim = only(claims_of("MACI is the one cell-based knee product the FDA has approved, and only for adults with "
+                           "a full-thickness cartilage defect."), "cartilage-defect")
+    assert claim.predicate == "approved-for" and not claim.negated
+
+
+def test_good_results_with_is_a_claim(claims_of):
+    text = "We offer umbilical cord stem cells. The coordinator said they've had good results with MS and ALS."
+    assert {c.condition.id for c in claims_of(text)} >= {"multiple-sclerosis", "als"}
+
+
+def test_a_personal_story_of_better_function_continues_the_claim(claims_of):
+    text = ("My uncle with ALS had three infusions of umbilical cord stem cells. "
+            "For about six weeks he swore his hands were stronger.")
+    assert any(c.condition.id == "als" and c.source == "previous" for c in claims_of(text))
+
+
+def test_advice_about_other_medicine_is_not_a_claim(check):
+    text = ("We sell exosome drips. Talk with your own doctor before you stop any prescribed medicine "
+            "for arthritis, lupus or diabetes.")
+    assert [f for f in check(text) if f.category == "claim" and f.severity == "error"] == []
+
+
+def test_a_predicate_before_the_condition_wins_over_one_after(claims_of):
+    text = ("Blood stem cell transplants are a standard treatment for leukemia, lymphoma and myeloma, and Ryoncil "
+            "is approved for children with steroid-refractory acute graft-versus-host disease.")
+    assert only(claims_of(text), "multiple-myeloma").therapy.id == "hsc"
+
+
+@pytest.mark.parametrize("text", [
+    "We sell exosome drips. Her joint damage from rheumatoid arthritis continued, and her rheumatologist had to restart the medicine she had stopped.",
+    "We inject stem cells. Then the pain from my arthritis came back worse, and my surgeon said nothing had grown.",
+    "We offer stem cells. Ask your own doctor whether your knee pain has a cause that can be treated.",
+])
+def test_bad_outcomes_and_advice_are_not_claims(check, text):
+    assert [f for f in check(text) if f.category == "claim" and f.severity == "error"
+            and f.start > text.index(".")] == []
+
+
+def test_hashtags_after_a_story_are_a_sentence_of_their_own(checker):
+    from claimcheck.matching import split_sentences
+
+    text = 'After his 2nd round for COPD: "I walked to the mailbox." \U0001fac1 #copdwarrior #breathebetter'
+    sentences = split_sentences(text, [(0, len(text), "paragraph", 0, False)])
+    assert len(sentences) == 2 and text[sentences[1].start:].startswith("\U0001fac1")
+
+
+NEWS = """Clinics sell cord cells for autism, reporters find
+
+By Dana Ruiz, staff reporter
+
+Reporters called nine clinics. A coordinator at one clinic said its umbilical cord cells stop MS in its tracks.
+Another clinic advertised stem cell infusions for autism and COPD, according to the complaint.
+Regulators said no such product is approved. The lawsuit alleges the clinic promised results it could not deliver.
+"""
+
+FORUM = """Re: worth going to Cancun for MS?
+
+The clinic told me the cells would repair my myelin. I have MS and had two rounds of IV stem cells in 2021.
+My energy came back and I haven't had a relapse since. I'd go again. My neurologist said to be careful.
+"""
+
+RELEASE = """FOR IMMEDIATE RELEASE
+
+Coral Institute reports results in MS. Its umbilical cord stem cells stop MS progression, the company said.
+"We see patients walk again," said the founder.
+
+Media contact: press@example.com
+"""
+
+
+def test_a_news_report_makes_no_claims_of_its_own(claims_of):
+    claims = [c for c in claims_of(NEWS) if not c.negated]
+    assert {c.condition.id for c in claims} >= {"multiple-sclerosis", "autism", "copd"}
+    assert all(c.attributed for c in claims)
+
+
+def test_a_forum_story_is_a_claim_while_what_the_clinic_told_is_reported(claims_of):
+    claims = [c for c in claims_of(FORUM) if c.condition.id == "multiple-sclerosis" and not c.negated]
+    assert any(c.attributed for c in claims)      # "The clinic told me ..."
+    assert any(not c.attributed for c in claims)  # "I have MS and had two rounds ..."
+
+
+def test_a_press_release_speaks_for_the_company(claims_of):
+    claims = [c for c in claims_of(RELEASE) if c.condition.id == "multiple-sclerosis"]
+    assert claims and not any(c.attributed for c in claims)

@@ -694,3 +694,12 @@ def test_plain_text_layout_of_a_megabyte():
     last = layout.blocks[-1]
     assert layout.text[last.start:last.end] == "lupus"
     assert source[layout.offsets.source_start(last.start):layout.offsets.source_end(last.end)] == "lupus"
+
+
+def test_title_abbreviation_after_a_line_break_does_not_end_a_sentence():
+    from claimcheck.matching import split_sentences
+
+    text = "Surgery\n\nDr. Alan Reyes treats knees. No. The answer is no. See No. 5 below."
+    blocks = [(0, 7, "heading", 1, False), (9, len(text), "paragraph", 0, False)]
+    assert [text[s.start:s.end] for s in split_sentences(text, blocks)] == [
+        "Surgery", "Dr. Alan Reyes treats knees.", "No.", "The answer is no.", "See No. 5 below."]

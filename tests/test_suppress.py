@@ -244,7 +244,9 @@ def test_ignore_file_applies_everywhere_even_from_the_bottom(apply):
         "<!-- claimcheck: ignore-file CC701 reason: wellness page reviewed by legal -->",
     ))
     assert out.hidden_lines("CC701") and not out.kept_lines("CC701")
-    assert out.kept_lines("CC101") == [2]
+    # the title (line 1) and line 3 also present stem cells as a treatment for ageing
+    # (CC101 ageing), which the CC701-only directive leaves in place
+    assert out.kept_lines("CC101") == [1, 2, 3]
     assert {f.suppressed for f in out.hidden} == {"inline: wellness page reviewed by legal"}
 
 
