@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from claimcheck.discover import iter_files
-from claimcheck.inputs import InputError, SourceText, decode_bytes, detect_format, read_source
+from claimcheck.inputs import DEFAULT_MAX_BYTES, InputError, SourceText, decode_bytes, detect_format, read_source
 from claimcheck.models import FileResult, Finding, Report
+from claimcheck.timelimit import CheckTimeout, time_limit
 
 # spaCy refuses longer texts by default because parsers need memory per token; the blank
 # tokenizer plus claimcheck needs little, so allow whole saved web pages.
@@ -26,22 +27,29 @@ class Checker:
     """A reusable pipeline for one jurisdiction and rule set."""
 
     def __init__(self, jurisdiction: str = "US", rule_packs: Sequence[str | Path] = (),
-                 *, builtin_rules: bool = True, respect_directives: bool = True, keep_claims: bool = True) -> None:
+                 *, builtin_rules: bool = True, respect_directives: bool = True, keep_claims: bool = True,
+                 max_file_bytes: int | None = DEFAULT_MAX_BYTES, time_limit: float | None = None) -> None:
+        self.jurisdiction = jurisdiction
+        self.rule_packs = [str(p) for p in rule_packs]
+        self.builtin_rules = builtin_rules
+        self.respect_directives = respect_directives
+        self.keep_claims = keep_claims  # FileResult.claims: for analysis; reports need only findings
+        self.max_file_bytes = max_file_bytes  # larger files are refused unread (None: no limit)
+        self.time_limit = time_limit  # seconds per file in check_one (None: none; see timelimit.py)
+        self._build()
+
+    def _build(self) -> None:
         import spacy
 
         import claimcheck.pipeline  # noqa: F401  (registers the "claimcheck" factory)
 
-        self.jurisdiction = jurisdiction
-        self.respect_directives = respect_directives
-        self.keep_claims = keep_claims  # FileResult.claims: for analysis; reports need only findings
         self.nlp = spacy.blank("en")
         self.nlp.max_length = MAX_TEXT_CHARS
         self.nlp.add_pipe("claimcheck", config={
-            "jurisdiction": jurisdiction,
-            "rule_packs": [str(p) for p in rule_packs],
-            "builtin_rules": builtin_rules,
+            "jurisdiction": self.jurisdiction,
+            "rule_packs": self.rule_packs,
+            "builtin_rules": self.builtin_rules,
         })
-
         self.component = self.nlp.get_pipe("claimcheck")
 
     @property
@@ -103,18 +111,30 @@ class Checker:
         return Report([self.check_one(path)], self.jurisdiction)
 
     def check_one(self, path: str | os.PathLike) -> FileResult:
-        """One file; a file that cannot be read gives a result with `error` set."""
-        name = str(path)
+        """One file. A file that cannot be read or checked (missing, binary, too large,
+        over the time limit) gives a result with `error` set; this never raises for a
+        bad input."""
+        name = os.fsdecode(path)
+        source = None
         try:
-            source = read_source(name)
+            with time_limit(self.time_limit):
+                source = read_source(name, max_bytes=self.max_file_bytes)
+                return self.check_source(source)
         except InputError as exc:
             return FileResult(path=name, error=exc.message)
-        try:
-            return self.check_source(source)
-        except (MemoryError, RecursionError, ValueError, IndexError, KeyError, TypeError) as exc:
+        except CheckTimeout as exc:
+            # interrupted anywhere: build a fresh pipeline rather than trust its state
+            self._build()
+            where = f" (in the rule pattern {exc.where!r}, which may backtrack catastrophically)" if exc.where else ""
+            return FileResult(path=name, error=f"not checked: took longer than the time limit of "
+                                               f"{exc.seconds:g} s{where}",
+                              format=source.format if source else None,
+                              encoding=source.encoding if source else None)
+        except Exception as exc:  # noqa: BLE001
             # a defect of ours must not stop a batch or lose the other files' results
             return FileResult(path=name, error=f"internal error while checking ({type(exc).__name__}: {exc})",
-                              format=source.format, encoding=source.encoding)
+                              format=source.format if source else None,
+                              encoding=source.encoding if source else None)
 
     def check_paths(self, paths: Iterable[str | os.PathLike]) -> Iterator[FileResult]:
         """Lazily check files and folders (recursively: .txt, .md, .html files; hidden
@@ -140,9 +160,11 @@ def fingerprint(findings: list[Finding]) -> list[Finding]:
 
 @lru_cache(maxsize=4)
 def get_checker(jurisdiction: str = "US", rule_packs: tuple[str, ...] = (), respect_directives: bool = True,
-                keep_claims: bool = True) -> Checker:
+                keep_claims: bool = True, max_file_bytes: int | None = DEFAULT_MAX_BYTES,
+                time_limit: float | None = None) -> Checker:
     """A shared Checker per configuration, so the pipeline is built once per process."""
-    return Checker(jurisdiction, rule_packs, respect_directives=respect_directives, keep_claims=keep_claims)
+    return Checker(jurisdiction, rule_packs, respect_directives=respect_directives, keep_claims=keep_claims,
+                   max_file_bytes=max_file_bytes, time_limit=time_limit)
 
 
 def check_text(text: str | bytes, filename: str = "<text>", jurisdiction: str = "US", *,

@@ -9,17 +9,21 @@ from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator
 
+from claimcheck.inputs import DEFAULT_MAX_BYTES
 from claimcheck.models import FileResult
 
 _WORKER_CHECKER = None
 
 
-def _init_worker(jurisdiction: str, rule_packs: tuple[str, ...], respect_directives: bool) -> None:
+def _init_worker(jurisdiction: str, rule_packs: tuple[str, ...], respect_directives: bool,
+                 limits: dict) -> None:
     global _WORKER_CHECKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (the parent's handler, if forked, is not ours)
     from claimcheck.api import Checker
 
-    _WORKER_CHECKER = Checker(jurisdiction, rule_packs, respect_directives=respect_directives, keep_claims=False)
+    _WORKER_CHECKER = Checker(jurisdiction, rule_packs, respect_directives=respect_directives, keep_claims=False,
+                              **limits)
 
 
 def _check_in_worker(paths: list[str]) -> list[FileResult]:
@@ -27,16 +31,18 @@ def _check_in_worker(paths: list[str]) -> list[FileResult]:
 
 
 def check_files(paths: Iterable[str], *, jobs: int, jurisdiction: str, rule_packs: tuple[str, ...] = (),
-                respect_directives: bool = True, checker=None) -> Iterator[FileResult]:
+                respect_directives: bool = True, checker=None, max_file_bytes: int | None = DEFAULT_MAX_BYTES,
+                time_limit: float | None = None) -> Iterator[FileResult]:
     """Check files with `jobs` processes (1: here). `checker` is reused for jobs == 1."""
+    limits = {"max_file_bytes": max_file_bytes, "time_limit": time_limit}
     if jobs <= 1:
-        yield from _serial(paths, jurisdiction, rule_packs, respect_directives, checker)
+        yield from _serial(paths, jurisdiction, rule_packs, respect_directives, checker, limits)
         return
     try:
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                   initargs=(jurisdiction, rule_packs, respect_directives))
+                                   initargs=(jurisdiction, rule_packs, respect_directives, limits))
     except (OSError, ValueError, NotImplementedError):
-        yield from _serial(paths, jurisdiction, rule_packs, respect_directives, checker)
+        yield from _serial(paths, jurisdiction, rule_packs, respect_directives, checker, limits)
         return
     window: deque = deque()
     try:
@@ -68,10 +74,10 @@ def _batches(paths: Iterable[str], size: int) -> Iterator[list[str]]:
         yield batch
 
 
-def _serial(paths, jurisdiction, rule_packs, respect_directives, checker) -> Iterator[FileResult]:
+def _serial(paths, jurisdiction, rule_packs, respect_directives, checker, limits) -> Iterator[FileResult]:
     if checker is None:
         from claimcheck.api import get_checker
 
-        checker = get_checker(jurisdiction, tuple(rule_packs), respect_directives, keep_claims=False)
+        checker = get_checker(jurisdiction, tuple(rule_packs), respect_directives, keep_claims=False, **limits)
     for path in paths:
         yield checker.check_one(path)

@@ -190,3 +190,225 @@ def _ends_word(element) -> bool:
         return all((o is sre_c.CATEGORY and a in _NON_WORD_CATEGORIES)
                    or (o is sre_c.LITERAL and not _is_word(chr(a))) for o, a in arg)
     return False
+
+
+# ----------------------------------------------------------------------------------
+# Checking a rule pattern before it is used
+
+
+# Text that no rule should match: a pattern that matches all of it would flag every page.
+_ORDINARY_TEXTS = ("Hello.", "Opening hours: Monday to Friday, 9 to 5.", "Call 555 0100 today")
+# Characters tried when comparing what two parts of a pattern can match.
+_ALPHABET = frozenset("aZz09 \t\n,.;:-_'\"()/%&!?éßü€\u00a0\u2019")
+
+
+def pattern_problem(source: str) -> str | None:
+    """Why a rule regex must not be used, or None. Rule regexes are matched with
+    IGNORECASE against whole pages, so a pattern is refused when it does not compile,
+    can match an empty text, matches ordinary text that no rule is about, or nests
+    quantifiers in a way that backtracks catastrophically (`(a+)+`, `(\\w+\\s?)*`,
+    `(a|ab)+`). The check is conservative; the time limit per file (timelimit.py) stops
+    what it misses."""
+    try:
+        compiled = re.compile(source, re.IGNORECASE)
+        parsed = sre_parse.parse(source, re.IGNORECASE)
+    except re.error as exc:
+        at = f" at position {exc.pos + 1}" if exc.pos is not None else ""
+        return f"invalid regular expression: {exc.msg}{at}"
+    except (RecursionError, OverflowError):
+        return "invalid regular expression: nested too deeply"
+    try:
+        low, _high = parsed.getwidth()
+    except (RecursionError, OverflowError):
+        low = 1
+    if low == 0:
+        return "the pattern can match an empty text, so it would match everywhere"
+    if all(compiled.search(text) for text in _ORDINARY_TEXTS):
+        return (f"the pattern matches ordinary text such as {_ORDINARY_TEXTS[0]!r}, so it would "
+                "flag every page")
+    try:
+        nested = _catastrophic(list(parsed), _alphabet(source))
+    except RecursionError:
+        return "invalid regular expression: nested too deeply"
+    if nested:
+        return f"the pattern may backtrack catastrophically ({nested}); rewrite it without nested quantifiers"
+    return None
+
+
+def _alphabet(source: str) -> frozenset[str]:
+    extra = {c for c in source if not c.isspace()}
+    return _ALPHABET | {c.lower() for c in extra} | {c.upper() for c in extra}
+
+
+# Each part of a parsed pattern is described by (can be empty, characters it can start with).
+def _first(items: list, alphabet: frozenset[str]) -> tuple[bool, frozenset[str]]:
+    chars: set[str] = set()
+    for op, arg in items:
+        empty, first = _first_of(op, arg, alphabet)
+        chars |= first
+        if not empty:
+            return False, frozenset(chars)
+    return True, frozenset(chars)
+
+
+def _first_of(op, arg, alphabet: frozenset[str]) -> tuple[bool, frozenset[str]]:
+    if op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT):
+        return True, frozenset()
+    if op is sre_c.SUBPATTERN:
+        return _first(list(arg[3]), alphabet)
+    if op is sre_c.ATOMIC_GROUP:
+        return _first(list(arg), alphabet)
+    if op is sre_c.BRANCH:
+        empty, chars = False, set()
+        for alternative in arg[1]:
+            e, c = _first(list(alternative), alphabet)
+            empty |= e
+            chars |= c
+        return empty, frozenset(chars)
+    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
+        low, _high, item = arg
+        empty, chars = _first(list(item), alphabet)
+        return empty or low == 0, chars
+    if op is sre_c.GROUPREF or op is sre_c.GROUPREF_EXISTS:
+        return True, alphabet
+    return False, frozenset(c for c in alphabet if _char_matches(op, arg, c))
+
+
+def _char_matches(op, arg, ch: str) -> bool:
+    """Can this single-character item match `ch` (either case)?"""
+    for c in {ch, ch.lower(), ch.upper()}:
+        if len(c) == 1 and _one(op, arg, c):
+            return True
+    return False
+
+
+def _one(op, arg, c: str) -> bool:
+    if op is sre_c.LITERAL:
+        return ord(c) == arg
+    if op is sre_c.NOT_LITERAL:
+        return ord(c) != arg
+    if op is sre_c.ANY:
+        return c != "\n"
+    if op is sre_c.RANGE:
+        return arg[0] <= ord(c) <= arg[1]
+    if op is sre_c.CATEGORY:
+        return _category(arg, c)
+    if op is sre_c.IN:
+        negate = bool(arg) and arg[0][0] is sre_c.NEGATE
+        hit = any(_one(o, a, c) for o, a in (arg[1:] if negate else arg))
+        return hit != negate
+    return True  # anything else: assume it can
+
+
+def _category(cat, c: str) -> bool:
+    word = c.isalnum() or c == "_"
+    table = {
+        sre_c.CATEGORY_DIGIT: c.isdigit(), sre_c.CATEGORY_NOT_DIGIT: not c.isdigit(),
+        sre_c.CATEGORY_SPACE: c.isspace(), sre_c.CATEGORY_NOT_SPACE: not c.isspace(),
+        sre_c.CATEGORY_WORD: word, sre_c.CATEGORY_NOT_WORD: not word,
+    }
+    return table.get(cat, True)
+
+
+def _catastrophic(items: list, alphabet: frozenset[str]) -> str | None:
+    """A description of the first repetition in `items` whose iterations can divide
+    the same text in more than one way, or None."""
+    for op, arg in items:
+        if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
+            low, high, item = arg
+            body = list(item)
+            if high is sre_c.MAXREPEAT or high > 10:
+                found = _ambiguous_body(body, alphabet)
+                if found:
+                    return found
+            inner = _catastrophic(body, alphabet)
+            if inner:
+                return inner
+        elif op is sre_c.SUBPATTERN:
+            inner = _catastrophic(list(arg[3]), alphabet)
+            if inner:
+                return inner
+        elif op is sre_c.BRANCH:
+            for alternative in arg[1]:
+                inner = _catastrophic(list(alternative), alphabet)
+                if inner:
+                    return inner
+        elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT):
+            inner = _catastrophic(list(arg[1]), alphabet)
+            if inner:
+                return inner
+    return None
+
+
+def _flatten(items: list) -> list:
+    out = []
+    for op, arg in items:
+        if op is sre_c.SUBPATTERN:
+            out.extend(_flatten(list(arg[3])))
+        else:
+            out.append((op, arg))
+    return out
+
+
+def _ambiguous_body(body: list, alphabet: frozenset[str]) -> str | None:
+    """Is the body of an unbounded repetition ambiguous: an inner variable-length
+    repetition whose characters can also begin what follows it (within the body, or
+    the next iteration), or alternatives that can begin alike?"""
+    parts = _flatten(body)
+    if len(parts) == 1 and parts[0][0] is sre_c.BRANCH:
+        alternatives = [_first(list(a), alphabet) for a in parts[0][1][1]]
+        for i, (_e1, first1) in enumerate(alternatives):
+            for _e2, first2 in alternatives[i + 1:]:
+                if first1 & first2:
+                    return "a repeated group whose alternatives can match the same text"
+        for alternative in parts[0][1][1]:
+            found = _ambiguous_body(list(alternative), alphabet)
+            if found:
+                return found
+        return None
+    for index, (op, arg) in enumerate(parts):
+        if op is sre_c.BRANCH:
+            # "a|aa" is parsed as "a(?:|a)": an alternative that can be empty, followed by
+            # what another alternative begins with, splits a text two ways
+            alternatives = [_first(list(a), alphabet) for a in arg[1]]
+            starts = [first for _empty, first in alternatives]
+            if any(starts[i] & starts[j] for i in range(len(starts)) for j in range(i + 1, len(starts))):
+                return "a repeated group whose alternatives can match the same text"
+            if any(empty for empty, _first_chars in alternatives):
+                follow = _follow(parts, index, alphabet)
+                if follow is None or follow & frozenset().union(*starts):
+                    return "a repeated group whose alternatives can match the same text"
+            continue
+        if op not in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) or arg[0] == arg[1]:
+            continue
+        _empty, own = _first(list(arg[2]), alphabet)
+        own = frozenset(c for c in alphabet if _repeats_char(list(arg[2]), c)) or own
+        follow = _follow(parts, index, alphabet)
+        if follow is None:
+            return "a repetition inside a repetition that can match the same text"
+        if own & follow:
+            return "a repetition followed by what it can itself match, inside a repetition"
+    return None
+
+
+def _follow(parts: list, index: int, alphabet: frozenset[str]) -> frozenset[str] | None:
+    """What can come right after parts[index] in a repeated body (the next iteration
+    begins the body again); None when everything else in the body can be empty."""
+    follow: set[str] = set()
+    for other in parts[index + 1:] + parts[:index]:
+        empty, first = _first([other], alphabet)
+        follow |= first
+        if not empty:
+            return frozenset(follow)
+    return None
+
+
+def _repeats_char(items: list, c: str) -> bool:
+    """Can a one-character-wide item list match `c` (used for the characters of a
+    repetition such as \\w+ or [a-z]*)?"""
+    if len(items) != 1:
+        return False
+    op, arg = items[0]
+    if op in (sre_c.LITERAL, sre_c.NOT_LITERAL, sre_c.ANY, sre_c.RANGE, sre_c.CATEGORY, sre_c.IN):
+        return _char_matches(op, arg, c)
+    return False

@@ -25,6 +25,78 @@ from claimcheck.errors import RuleError
 # libyaml's parser when PyYAML was built with it (about 8 times faster); same safe subset
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+
+class _RuleLoader(_SafeLoader):
+    """Safe loading (plain data only: a tag such as !!python/object is an error), plus:
+    a key given twice in one mapping is an error (YAML would keep the last silently),
+    and aliases may not expand the document beyond MAX_EXPANDED_NODES values or refer
+    to themselves (a "billion laughs" file of a few lines would otherwise become
+    billions of values for the schema check)."""
+
+    def construct_document(self, node):
+        _check_expansion(node)
+        return super().construct_document(node)
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen: set = set()
+            for key_node, _value in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    if key_node.value in seen:
+                        raise yaml.constructor.ConstructorError(
+                            "while reading a mapping", node.start_mark,
+                            f"the key {key_node.value!r} is given twice", key_node.start_mark)
+                    seen.add(key_node.value)
+        return super().construct_mapping(node, deep)
+
+
+MAX_EXPANDED_NODES = 2_000_000
+
+
+def _check_expansion(root) -> None:
+    """Count the values of a composed YAML document as if every alias were copied out,
+    without copying (iteratively: each node once)."""
+    size: dict[int, int] = {}
+    active: set[int] = set()
+    stack = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = []
+        if isinstance(node, yaml.SequenceNode):
+            children = node.value
+        elif isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        if done:
+            active.discard(key)
+            total = 1 + sum(size[id(c)] for c in children)
+            if total > MAX_EXPANDED_NODES:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"aliases expand this document beyond {MAX_EXPANDED_NODES:,} values",
+                    node.start_mark)
+            size[key] = total
+            continue
+        if key in size:
+            continue
+        if key in active:
+            raise yaml.constructor.ConstructorError(None, None, "an alias refers to its own anchor",
+                                                    node.start_mark)
+        active.add(key)
+        stack.append((node, True))
+        for child in children:
+            if id(child) in active:
+                raise yaml.constructor.ConstructorError(None, None, "an alias refers to its own anchor",
+                                                        child.start_mark)
+            if id(child) not in size:
+                stack.append((child, False))
+
+
+# A rule file larger than this is refused (the shipped ones are far smaller).
+MAX_RULE_FILE_BYTES = 20 * 1024 * 1024
+# The list of entries in a file of each kind (ids must be unique within a pack).
+_ENTRIES_KEY = {"therapies": "therapies", "conditions": "conditions", "evidence": "entries",
+                "red-flags": "rules", "claim-rules": "rules", "cues": "cues", "jurisdiction-rules": "rules"}
+
 KINDS = {
     "therapies": "therapies.schema.json",
     "conditions": "conditions.schema.json",
@@ -273,24 +345,50 @@ def _load_cached(packs: tuple[str, ...], builtin: bool) -> RuleSet:
 
 
 def read_pack(folder: Path) -> list[tuple[str, dict[str, Any]]]:
-    """Read and schema-check every YAML file of a pack folder (or a single file)."""
+    """Read and check every YAML file of a pack folder (or a single file). An id given
+    twice within one pack is an error; a pack may replace the shipped entries."""
     if folder.is_file():
         files = [folder]
     elif folder.is_dir():
         files = sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
     else:
         raise RuleError(str(folder), "rule pack not found (expected a folder of YAML files)")
-    return [(str(path), read_rule_file(path)) for path in files]
+    documents = []
+    seen: dict[tuple[str, str], tuple[str, int, str]] = {}
+    for path in files:
+        data, text = _read_rule_file(path)
+        key = _ENTRIES_KEY[data["kind"]]
+        group = "rules" if key == "rules" else data["kind"]  # rule ids are one namespace
+        for index, item in enumerate(data[key]):
+            ident = item["id"]
+            if (group, ident) in seen:
+                other, other_index, other_text = seen[(group, ident)]
+                line = _position(other_text, [key, other_index, "id"]).get("line")
+                where = other + (f":{line}" if line else "")
+                raise RuleError(str(path), f"the id {ident!r} is defined twice in this rule pack "
+                                           f"(also at {where})", where=f"$.{key}[{index}].id",
+                                **_position(text, [key, index, "id"]))
+            seen[(group, ident)] = (str(path), index, text)
+        documents.append((str(path), data))
+    return documents
 
 
 def read_rule_file(path: Path) -> dict[str, Any]:
+    return _read_rule_file(path)[0]
+
+
+def _read_rule_file(path: Path) -> tuple[dict[str, Any], str]:
     name = str(path)
     try:
+        if path.stat().st_size > MAX_RULE_FILE_BYTES:
+            raise RuleError(name, f"rule file too large (more than {MAX_RULE_FILE_BYTES // (1024 * 1024)} MiB)")
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(name, f"cannot read rule file: {exc}") from None
+    except OSError as exc:
+        raise RuleError(name, f"cannot read rule file: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise RuleError(name, f"cannot read rule file: not UTF-8 text (byte {exc.start})") from None
     try:
-        data = yaml.load(text, Loader=_SafeLoader)
+        data = yaml.load(text, Loader=_RuleLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -298,6 +396,8 @@ def read_rule_file(path: Path) -> dict[str, Any]:
             name, f"invalid YAML: {problem}",
             line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
         ) from None
+    except RecursionError:
+        raise RuleError(name, "invalid YAML: nested too deeply") from None
     if not isinstance(data, dict):
         raise RuleError(name, "expected a mapping with a 'kind' key at the top of the file")
     kind = data.get("kind")
@@ -305,7 +405,7 @@ def read_rule_file(path: Path) -> dict[str, Any]:
         raise RuleError(name, f"'kind' must be one of {', '.join(KINDS)}; found {kind!r}",
                         **_position(text, ["kind"]))
     validate_document(name, text, data, kind)
-    return data
+    return data, text
 
 
 def validate_document(name: str, text: str, data: dict[str, Any], kind: str) -> None:
@@ -314,12 +414,17 @@ def validate_document(name: str, text: str, data: dict[str, Any], kind: str) -> 
         return
     from jsonschema.exceptions import best_match
 
-    errors = list(_validator(kind).iter_errors(data))
+    try:
+        errors = list(_validator(kind).iter_errors(data))
+    except RecursionError:
+        raise RuleError(name, "nested too deeply to validate") from None
     if not errors:
+        _check_patterns(name, text, data, kind)
         _remember_valid(stamp)
-    if not errors:
         return
-    error = best_match(errors)
+    # a misspelt key also makes the real key "missing": name the misspelling first
+    unknown = [e for e in errors if e.validator == "additionalProperties"]
+    error = best_match(unknown or errors)
     path = list(error.absolute_path)
     message = _describe(error)
     extra = len(errors) - 1
@@ -328,11 +433,71 @@ def validate_document(name: str, text: str, data: dict[str, Any], kind: str) -> 
     raise RuleError(name, message, where=error.json_path, **_position(text, path))
 
 
+# A therapy, condition or red-flag phrase that is one of these would match nearly every page.
+_COMMON_WORDS = frozenset("""
+a an the and or but if of in on at to for from by with as is are was were be been being am it its
+this that these those he she they them we us our you your i me my his her their there here not no yes
+do does did have has had will would can could may might shall should must so than then too very all any
+some each every one about into over under out up down off more most other such what which who whom how
+""".split())
+
 # Validating the shipped rule files costs about as much as importing spaCy; a file whose
-# exact content already passed this version's schema is not validated again.
+# exact content already passed this version's schema and checks is not validated again.
+_CHECKS_VERSION = "patterns-1"  # change when _check_patterns checks more
+
+
 def _validation_stamp(kind: str, text: str) -> str:
     schema = json.dumps(load_schema(KINDS[kind]), sort_keys=True)
-    return hashlib.sha1(f"{kind}\0{schema}\0{text}".encode("utf-8")).hexdigest()
+    return hashlib.sha1(f"{kind}\0{_CHECKS_VERSION}\0{schema}\0{text}".encode("utf-8")).hexdigest()
+
+
+def _check_patterns(name: str, text: str, data: dict[str, Any], kind: str) -> None:
+    """Regexes and phrases that would hang a run or match everywhere are refused, with
+    the place in the file (see regexes.pattern_problem)."""
+    from claimcheck.regexes import pattern_problem
+
+    def fail(path: list[Any], message: str) -> None:
+        where = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
+        raise RuleError(name, message, where=where, **_position(text, path))
+
+    def regex(path: list[Any], source: str, *, everything: bool = True) -> None:
+        problem = pattern_problem(source)
+        if problem and (everything or "catastrophic" in problem or "invalid" in problem):
+            fail(path, problem)
+
+    def phrase(path: list[Any], value: str, *, common: bool) -> None:
+        if not any(ch.isalnum() for ch in value):
+            fail(path, f"the phrase {value!r} has no letter or digit, so it would match almost everywhere")
+        if common and value.strip().lower() in _COMMON_WORDS:
+            fail(path, f"the phrase {value!r} is one of the commonest English words, so it would "
+                       "match almost every page")
+
+    key = _ENTRIES_KEY[kind]
+    for i, item in enumerate(data.get(key, [])):
+        if kind == "red-flags":
+            for j, pattern in enumerate(item.get("patterns", [])):
+                if "regex" in pattern:
+                    regex([key, i, "patterns", j, "regex"], pattern["regex"])
+                for k, value in enumerate(pattern.get("phrases", [])):
+                    phrase([key, i, "patterns", j, "phrases", k], value, common=True)
+            for j, source in enumerate(item.get("unless_sentence", [])):
+                # an exception that matches everywhere only switches the rule off
+                regex([key, i, "unless_sentence", j], source, everything=False)
+        elif kind == "cues":
+            for j, source in enumerate(item.get("regex", [])):
+                regex([key, i, "regex", j], source)
+            for j, value in enumerate(item.get("phrases", [])):
+                phrase([key, i, "phrases", j], value, common=False)
+        elif kind == "jurisdiction-rules":
+            for j, source in enumerate(item.get("disclosure", [])):
+                regex([key, i, "disclosure", j], source)
+        elif kind in ("therapies", "conditions"):
+            for j, value in enumerate(item.get("synonyms", [])):
+                phrase([key, i, "synonyms", j], value, common=True)
+            for j, abbr in enumerate(item.get("abbreviations", [])):
+                for k, source in enumerate(abbr.get("veto", [])):
+                    # a veto that matches everywhere only switches the abbreviation off
+                    regex([key, i, "abbreviations", j, "veto", k], source, everything=False)
 
 
 def _cache_file() -> Path:
