@@ -42,7 +42,20 @@ BASELINE_REASON = "baseline"
 
 def baseline_path_key(path: str, baseline_file: str | os.PathLike) -> str:
     """How a checked file is named in a baseline: its POSIX path relative to the
-    baseline file's folder when inside it, else the path as given (POSIX slashes)."""
+    baseline file's folder when inside it, else the path as given (POSIX slashes); bytes
+    of a name that are not UTF-8 are written as \\xNN."""
+    return _printable_name(_path_key(path, baseline_file))
+
+
+def _printable_name(name: str) -> str:
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def _path_key(path: str, baseline_file: str | os.PathLike) -> str:
     folder = os.path.dirname(os.path.abspath(baseline_file))
     absolute = os.path.abspath(path)
     try:

@@ -7,8 +7,10 @@
     claimcheck schema report|config|rules the shipped JSON Schemas
     claimcheck config show                effective settings and where each came from
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (or an unreadable
-file), 2 usage, configuration or rule-pack errors, 130 interrupted.
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (or a file that
+could not be checked), 2 usage, configuration or rule-pack errors, 3 the report could
+not be written (disk full...), 130 interrupted (Ctrl-C), 141 the reader of standard
+output went away (`| head`), 143 terminated (SIGTERM).
 
 spaCy is imported only by commands that check text, so --version, --help, explain,
 rules list and schema answer at once.
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -31,6 +34,7 @@ from claimcheck.models import SEVERITY_RANK
 
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OUTPUT, EXIT_PIPE, EXIT_TERMINATED = 3, 141, 143
 FORMAT_NAMES = ("text", "concise", "json", "jsonl", "sarif", "csv", "github")
 JURISDICTIONS = ("US", "EU", "UK", "JP", "KR", "CA", "AU", "IN", "CN", "NZ", "US-CA", "US-FL")
 
@@ -44,8 +48,29 @@ class UsageProblem(click.ClickException):
         click.echo(f"claimcheck: error: {self.format_message()}", err=True)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: stop like Ctrl-C (the report so far, no half-written --output file)."""
+
+
+def _terminate(_signum, _frame) -> None:
+    raise Terminated()
+
+
+class OutputFailed(Exception):
+    """Writing the report failed (a full disk, a closed pipe)."""
+
+    def __init__(self, where: str, exc: OSError) -> None:
+        self.where = where
+        self.exc = exc
+        super().__init__(f"{where}: cannot write the report: {exc.strerror or exc}")
+
+
 def main(args: list[str] | None = None, prog_name: str | None = None) -> None:
     """Entry point for the console script and `python -m claimcheck`."""
+    try:
+        signal.signal(signal.SIGTERM, _terminate)
+    except (ValueError, OSError):  # not the main thread
+        pass
     try:
         code = cli.main(args=args, prog_name=prog_name or "claimcheck", standalone_mode=False)
         if isinstance(code, int) and code:
@@ -56,9 +81,9 @@ def main(args: list[str] | None = None, prog_name: str | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code if exc.exit_code != 1 else EXIT_USAGE)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         click.echo("claimcheck: interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        sys.exit(EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -99,6 +124,10 @@ def check_options(func):
                      help="Extra rule-pack folder (repeatable): extends or overrides the shipped rules."),
         click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
                       help="Worker processes (each loads the pipeline once)."),
+        click.option("--max-file-size", type=click.FloatRange(0), default=10, show_default=True, metavar="MIB",
+                      help="Refuse files larger than this many MiB, unread (0: no limit)."),
+        click.option("--timeout", type=click.FloatRange(0), default=60, show_default=True, metavar="SECONDS",
+                      help="Give up on a file that takes longer than this to check (0: no limit)."),
         click.option("--baseline", type=click.Path(dir_okay=False),
                       help="Hide findings recorded in this baseline file (matched by content, not line)."),
         click.option("--write-baseline", type=click.Path(dir_okay=False),
@@ -180,7 +209,8 @@ def resolve_settings(ctx: click.Context) -> tuple[dict[str, Any], dict[str, str]
 
 def run(settings: dict[str, Any], origins: dict[str, str], paths: list[str], *,
         stdin_filename: str | None = None) -> None:
-    """Check, filter, report, and exit with the right code."""
+    """Check, filter, report, and exit with the right code. Files stream through: only
+    counts are kept (and, for --write-baseline, the findings to record)."""
     from claimcheck.catalog import rule_docs
     from claimcheck.config import check_selectors
     from claimcheck.discover import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, iter_files
@@ -207,86 +237,170 @@ def run(settings: dict[str, Any], origins: dict[str, str], paths: list[str], *,
     include = tuple(settings.get("include") or ()) or DEFAULT_INCLUDE
     exclude = tuple(settings.get("exclude") or ()) + DEFAULT_EXCLUDE
     reading_stdin = paths == ["-"]
-    files = ["-"] if reading_stdin else list(iter_files(paths, include=include, exclude=exclude))
+    output = settings.get("output")
+    quiet = bool(settings.get("quiet"))
+    # the progress bar needs the number of files; without it, files stream from the walk
+    wants_progress = not quiet and _isatty(sys.stderr) and (output is not None or not _isatty(sys.stdout))
+    files: Any = ["-"] if reading_stdin else iter_files(paths, include=include, exclude=exclude)
+    if wants_progress and not reading_stdin:
+        files = list(files)
     jobs = 1 if reading_stdin else int(settings.get("jobs") or 1)
 
     from claimcheck.formats import OutputOptions, get_formatter
 
-    output = settings.get("output")
     stream, commit = _open_output(output)
     color = output is None and _use_color(sys.stdout)
     options = OutputOptions(tool_version=__version__, jurisdiction=jurisdiction, color=color,
                             show_source=settings.get("show_source", True), root=os.getcwd(),
                             statistics=bool(settings.get("statistics")))
     formatter = get_formatter(settings.get("format", "text"), stream, options, docs)
-    quiet = bool(settings.get("quiet"))
-    show_progress = (not quiet and len(files) > 1 and _isatty(sys.stderr)
-                     and (output is not None or not _isatty(sys.stdout)))
-    results: list = []
-    interrupted = False
-    formatter.start()
+    show_progress = wants_progress and isinstance(files, list) and len(files) > 1
+    tally = Tally(settings)
+    kept: list | None = [] if settings.get("write_baseline") else None
+    interrupted: KeyboardInterrupt | None = None
+    where = output or "standard output"
     try:
-        with _progress(len(files), show_progress) as progress:
-            for result in _results(files, jobs, jurisdiction, rule_packs, settings, stdin_filename):
-                result = filters.apply(result)
-                formatter.add(result)
-                results.append(_summary_only(result))
-                progress.advance(len(result.findings))
-    except KeyboardInterrupt:
-        interrupted = True
-    except ClaimcheckError as exc:
-        raise UsageProblem(str(exc)) from None
-
-    from claimcheck.models import Report
-
-    summary = Report(results, jurisdiction).summary()
-    summary["interrupted"] = interrupted
-    summary["baseline_unmatched"] = len(baseline.unmatched()) if baseline is not None else 0
-    formatter.finish(summary)
-    commit(ok=not interrupted)
-    if settings.get("write_baseline") and not interrupted:
-        _write_baseline(settings["write_baseline"], results, quiet)
+        try:
+            formatter.start()
+            with _progress(len(files) if show_progress else 0, show_progress) as progress:
+                for result in _results(files, jobs, jurisdiction, rule_packs, settings, stdin_filename):
+                    result = filters.apply(result)
+                    formatter.add(result)
+                    tally.add(result)
+                    if kept is not None:
+                        kept.append(_summary_only(result))
+                    progress.advance(len(result.findings))
+        except KeyboardInterrupt as exc:
+            interrupted = exc
+        except ClaimcheckError as exc:
+            commit(ok=False)
+            raise UsageProblem(str(exc)) from None
+        summary = tally.summary()
+        summary["interrupted"] = interrupted is not None
+        summary["baseline_unmatched"] = len(baseline.unmatched()) if baseline is not None else 0
+        formatter.finish(summary)
+        commit(ok=interrupted is None)
+    except OSError as exc:
+        commit(ok=False, failed=True)
+        _output_failed(where, exc)
+    except BaseException:
+        commit(ok=False, failed=True)  # never leave a temporary --output file behind
+        raise
+    if settings.get("write_baseline") and interrupted is None:
+        _write_baseline(settings["write_baseline"], kept, quiet)
         sys.exit(EXIT_OK)
-    if interrupted:
+    if interrupted is not None:
         click.echo("claimcheck: interrupted; the summary covers the files checked so far", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    sys.exit(exit_code(results, settings))
+        sys.exit(EXIT_TERMINATED if isinstance(interrupted, Terminated) else EXIT_INTERRUPTED)
+    sys.exit(tally.exit_code())
+
+
+def _output_failed(where: str, exc: OSError) -> None:
+    """Stop after a failed write: quietly when the reader of a pipe went away (as other
+    command-line tools do), else with the reason (a full disk is never swallowed)."""
+    try:  # nothing more can reach standard output; stop Python's own flush at exit failing
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+    if isinstance(exc, BrokenPipeError):
+        sys.exit(EXIT_PIPE)
+    click.echo(f"claimcheck: error: {where}: cannot write the report: {exc.strerror or exc}", err=True)
+    sys.exit(EXIT_OUTPUT)
 
 
 def _results(files, jobs, jurisdiction, rule_packs, settings, stdin_filename):
     from claimcheck.parallel import check_files
 
     respect = bool(settings.get("respect_directives", True))
+    limits = _limits(settings)
     if files == ["-"]:
         from claimcheck.api import Checker
+        from claimcheck.inputs import InputError, read_stream
+        from claimcheck.models import FileResult
+        from claimcheck.timelimit import CheckTimeout
 
-        checker = Checker(jurisdiction, rule_packs, respect_directives=respect)
-        data = sys.stdin.buffer.read()
-        report = checker.check_text(data, stdin_filename or "<stdin>")
+        checker = Checker(jurisdiction, rule_packs, respect_directives=respect, **limits)
+        name = stdin_filename or "<stdin>"
+        try:
+            data = read_stream(sys.stdin.buffer, name, limits["max_file_bytes"])
+        except InputError as exc:
+            yield FileResult(path=name, error=exc.message)
+            return
+        except OSError as exc:
+            yield FileResult(path=name, error=f"cannot read standard input: {exc.strerror or exc}")
+            return
+        from claimcheck.timelimit import time_limit
+
+        try:
+            with time_limit(limits["time_limit"]):
+                report = checker.check_text(data, name)
+        except CheckTimeout as exc:
+            yield FileResult(path=name, error=f"not checked: took longer than the time limit of {exc.seconds:g} s")
+            return
         yield from report.files
         return
     yield from check_files(files, jobs=jobs, jurisdiction=jurisdiction, rule_packs=rule_packs,
-                           respect_directives=respect)
+                           respect_directives=respect, **limits)
+
+
+def _limits(settings) -> dict[str, Any]:
+    """--max-file-size (MiB) and --timeout (seconds) as the Checker takes them; 0 is no limit."""
+    size = float(settings.get("max_file_size") or 0)
+    seconds = float(settings.get("timeout") or 0)
+    return {"max_file_bytes": int(size * 1024 * 1024) if size > 0 else None,
+            "time_limit": seconds if seconds > 0 else None}
 
 
 def _summary_only(result):
-    """What the run keeps of a file after it was reported: findings for the summary,
-    exit code and baseline, not the source lines or claims (memory stays flat)."""
+    """What the run keeps of a file for --write-baseline: its findings, not the source
+    lines or claims."""
     result.lines = {}
     result.claims = []
     return result
 
 
+class Tally:
+    """What a run keeps of the files it reported: counts for the summary and the exit
+    code, never the files' findings (memory stays flat over any number of files)."""
+
+    def __init__(self, settings) -> None:
+        self.settings = settings
+        self.files = self.with_findings = self.failed = 0
+        self.by_severity = {"error": 0, "warning": 0, "info": 0}
+        self.by_rule: dict[str, int] = {}
+        self.worst = -1  # highest severity rank reported
+
+    def add(self, result) -> None:
+        self.files += 1
+        self.with_findings += bool(result.findings)
+        self.failed += bool(result.error)
+        for f in result.findings:
+            self.by_severity[f.severity] += 1
+            self.by_rule[f.rule] = self.by_rule.get(f.rule, 0) + 1
+            self.worst = max(self.worst, SEVERITY_RANK[f.severity])
+
+    def summary(self) -> dict[str, Any]:
+        """The same dictionary as Report.summary()."""
+        return {"files": self.files, "files_with_findings": self.with_findings, "files_failed": self.failed,
+                "findings": sum(self.by_severity.values()), "by_severity": dict(self.by_severity),
+                "by_rule": dict(sorted(self.by_rule.items()))}
+
+    def exit_code(self) -> int:
+        settings = self.settings
+        if settings.get("exit_zero") or settings.get("fail_on") == "never":
+            return EXIT_OK
+        if self.failed:
+            return EXIT_FINDINGS  # a file that could not be checked is reported like an error (ruff's E902)
+        return EXIT_FINDINGS if self.worst >= SEVERITY_RANK[settings.get("fail_on", "warning")] else EXIT_OK
+
+
 def exit_code(results, settings) -> int:
-    if settings.get("exit_zero") or settings.get("fail_on") == "never":
-        return EXIT_OK
-    threshold = SEVERITY_RANK[settings.get("fail_on", "warning")]
+    """The exit code for a list of results (see Tally)."""
+    tally = Tally(settings)
     for result in results:
-        if result.error:
-            return EXIT_FINDINGS  # an unreadable file is reported like an error (ruff's E902)
-        if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings):
-            return EXIT_FINDINGS
-    return EXIT_OK
+        tally.add(result)
+    return tally.exit_code()
 
 
 class ResultFilter:
@@ -341,36 +455,59 @@ def _write_baseline(path: str, results, quiet: bool) -> None:
 def _open_output(path: str | None):
     """The report stream, and a function that completes it: for --output, a temporary
     file in the same folder renamed over the target only when the run completed, so a
-    reader never sees half a report."""
+    reader never sees half a report (an interrupted or failed run leaves the old file,
+    or none). commit(ok=...) raises OSError when the report cannot be completed."""
     if path is None:
-        return sys.stdout, lambda ok: sys.stdout.flush()
+        try:  # a name or text Python cannot encode is escaped, never a crash mid-report
+            sys.stdout.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):
+            pass
+
+        def commit_stdout(ok: bool, failed: bool = False) -> None:
+            if not failed:
+                sys.stdout.flush()
+
+        return sys.stdout, commit_stdout
     import tempfile
 
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     try:
-        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=folder,
-                                             prefix=f".{target.name}.", suffix=".tmp", delete=False)
+        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", errors="backslashreplace", newline="",
+                                             dir=folder, prefix=f".{target.name}.", suffix=".tmp", delete=False)
     except OSError as exc:
         raise UsageProblem(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+    done = False
 
-    def commit(ok: bool) -> None:
+    def commit(ok: bool, failed: bool = False) -> None:
+        nonlocal done
+        if done:
+            return
+        done = True
         try:
-            handle.flush()
-            os.fsync(handle.fileno())
-            handle.close()
-            if ok:
+            if ok and not failed:
+                handle.flush()
+                os.fsync(handle.fileno())
+                handle.close()
                 os.replace(handle.name, target)
-            else:
-                os.unlink(handle.name)
-        except OSError as exc:
-            try:
-                os.unlink(handle.name)
-            except OSError:
-                pass
-            raise UsageProblem(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+                return
+        except OSError:
+            _discard(handle)
+            raise
+        _discard(handle)
 
     return handle, commit
+
+
+def _discard(handle) -> None:
+    try:
+        handle.close()
+    except OSError:
+        pass  # (a full disk again, flushing what is left: the file goes anyway)
+    try:
+        os.unlink(handle.name)
+    except OSError:
+        pass
 
 
 def _isatty(stream) -> bool:

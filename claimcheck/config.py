@@ -55,6 +55,8 @@ DEFAULTS: dict[str, Any] = {
     "include": [],            # empty: the built-in file patterns (discover.DEFAULT_INCLUDE)
     "exclude": [],            # added to the built-in exclusions
     "jobs": 1,
+    "max_file_size": 10,      # MiB; larger files are refused unread (0: no limit)
+    "timeout": 60,            # seconds per file (0: no limit)
     "baseline": None,
     "statistics": False,
     "quiet": False,
@@ -297,7 +299,8 @@ def _explain(error) -> tuple[list[Any], str]:
         words = " or ".join(_TYPE_WORDS.get(n, n) for n in names)
         return path, f"expected {words}; found {_describe_value(instance)}"
     if kind == "minimum":
-        return path, f"expected a whole number of at least {error.validator_value}; found {instance!r}"
+        what = "a whole number" if error.schema.get("type") == "integer" else "a number"
+        return path, f"expected {what} of at least {error.validator_value}; found {instance!r}"
     if kind == "pattern":
         return path, (f"{json.dumps(instance, ensure_ascii=False)} is not a rule selector; expected a rule id "
                       "(CC101), an id prefix (CC2) or a rule name (cure-claim)")

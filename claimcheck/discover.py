@@ -1,9 +1,12 @@
 """Finding the files to check: explicit paths as given, folders walked recursively with
-include/exclude globs, hidden folders skipped, and symbolic-link loops never followed."""
+include/exclude globs, hidden folders skipped, symbolic-link loops never followed, and
+named pipes, sockets and devices in folders skipped. Paths are yielded as the walk
+finds them (a folder of any size costs no memory up front)."""
 
 from __future__ import annotations
 
 import os
+import stat
 from fnmatch import fnmatchcase
 from typing import Iterable, Iterator, Sequence
 
@@ -66,4 +69,18 @@ def _walk(root: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iter
                 continue
             relative = prefix + filename
             if matches(filename, include) and not matches(relative, exclude):
-                yield os.path.join(folder, filename)
+                path = os.path.join(folder, filename)
+                if _special(path):
+                    continue
+                yield path
+
+
+def _special(path: str) -> bool:
+    """A named pipe, socket or device (reading one could block or never end). A file
+    that cannot be looked at (a broken link, a link loop) is not: it is yielded, so the
+    problem is reported."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode)

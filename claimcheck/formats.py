@@ -19,6 +19,7 @@ import os
 import re
 import secrets
 import shutil
+import tempfile
 import textwrap
 import unicodedata
 from collections.abc import Callable
@@ -67,25 +68,51 @@ class OutputOptions:
 # shared helpers
 
 
+def display_path(path: str) -> str:
+    """A file name as it can be printed: bytes that are not UTF-8 (kept by Python as
+    lone surrogates) are shown as \\xNN escapes instead of failing the write."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+class Statistics:
+    """Counts of reported findings (not suppressed ones) per rule, per condition and
+    per file, gathered file by file (nothing else of a file is kept)."""
+
+    def __init__(self) -> None:
+        self.by_rule: dict[str, int] = {}
+        self.by_condition: dict[str, int] = {}
+        self.by_file: dict[str, int] = {}
+
+    def add(self, result: FileResult) -> None:
+        for f in result.findings:
+            rule = f"{f.rule} {f.name}"
+            self.by_rule[rule] = self.by_rule.get(rule, 0) + 1
+            if f.condition is not None:
+                self.by_condition[f.condition.id] = self.by_condition.get(f.condition.id, 0) + 1
+        if result.findings:
+            path = display_path(result.path)
+            self.by_file[path] = self.by_file.get(path, 0) + len(result.findings)
+
+    def tables(self) -> dict[str, dict[str, int]]:
+        def ordered(counts: dict[str, int]) -> dict[str, int]:
+            return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+        return {"by_rule": ordered(self.by_rule), "by_condition": ordered(self.by_condition),
+                "by_file": ordered(self.by_file)}
+
+
 def statistics(results: list[FileResult]) -> dict[str, dict[str, int]]:
     """Counts of reported findings (not suppressed ones) per rule ("CC101
     unproven-claim"), per condition id and per file, each sorted by count (highest
     first), then by key."""
-    by_rule: dict[str, int] = {}
-    by_condition: dict[str, int] = {}
-    by_file: dict[str, int] = {}
+    stats = Statistics()
     for result in results:
-        for f in result.findings:
-            rule = f"{f.rule} {f.name}"
-            by_rule[rule] = by_rule.get(rule, 0) + 1
-            if f.condition is not None:
-                by_condition[f.condition.id] = by_condition.get(f.condition.id, 0) + 1
-            by_file[result.path] = by_file.get(result.path, 0) + 1
-
-    def ordered(counts: dict[str, int]) -> dict[str, int]:
-        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
-
-    return {"by_rule": ordered(by_rule), "by_condition": ordered(by_condition), "by_file": ordered(by_file)}
+        stats.add(result)
+    return stats.tables()
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
@@ -112,8 +139,8 @@ def summary_line(summary: dict[str, Any], suppressed: int) -> str:
     return line
 
 
-def statistics_lines(results: list[FileResult]) -> list[str]:
-    stats = statistics(results)
+def statistics_lines(results: "list[FileResult] | Statistics") -> list[str]:
+    stats = results.tables() if isinstance(results, Statistics) else statistics(results)
     counts = [n for table in stats.values() for n in table.values()]
     width = max((len(str(n)) for n in counts), default=1)
     lines = []
@@ -159,13 +186,6 @@ def relative_uri_path(path: str, root: str) -> tuple[str, bool]:
     if inside:
         return os.path.relpath(absolute, base).replace(os.sep, "/"), True
     return path.replace(os.sep, "/"), False
-
-
-def _copy(result: FileResult) -> FileResult:
-    """What a document formatter keeps of a file (the caller may clear the rest)."""
-    return FileResult(path=result.path, findings=list(result.findings), error=result.error,
-                      format=result.format, encoding=result.encoding,
-                      suppressed=list(result.suppressed))
 
 
 def _evidence_phrase(f: Finding, jurisdiction: str) -> str:
@@ -311,13 +331,13 @@ class Formatter:
     """Base class: `start()`, then `add(result)` per file, then `finish(summary)`."""
 
     name = ""
-    document = False  # a single document written at finish: keeps every file's findings
+    document = False  # one document (json, sarif): written as files come, completed at finish
 
     def __init__(self, stream: TextIO, options: OutputOptions, rules: list[RuleDoc]) -> None:
         self.stream = stream
         self.options = options
         self.rules = {doc.id: doc for doc in rules}
-        self.results: list[FileResult] = []  # kept for documents and --statistics only
+        self.stats = Statistics()  # counts only: memory does not grow with the files checked
         self.suppressed = 0
 
     def start(self) -> None:
@@ -325,8 +345,8 @@ class Formatter:
 
     def add(self, result: FileResult) -> None:
         self.suppressed += len(result.suppressed)
-        if self.document or self.options.statistics:
-            self.results.append(_copy(result))
+        if self.options.statistics:
+            self.stats.add(result)
 
     def finish(self, summary: dict) -> None:
         pass
@@ -341,7 +361,7 @@ class Formatter:
     def write_summary(self, summary: dict) -> None:
         self.write(self.style(summary_line(summary, self.suppressed), bold=True))
         if self.options.statistics:
-            for line in statistics_lines(self.results):
+            for line in statistics_lines(self.stats):
                 self.write(line)
 
 
@@ -367,7 +387,7 @@ class TextFormatter(Formatter):
                              break_long_words=False, break_on_hyphens=False)
 
     def render(self, result: FileResult) -> list[str]:
-        path = _printable(result.path)
+        path = _printable(display_path(result.path))
         if result.error:
             return [f"{self.style(path, bold=True)}: cannot check: {_one_line(result.error)}", ""]
         if not result.findings:
@@ -401,7 +421,7 @@ class ConciseFormatter(Formatter):
 
     def add(self, result: FileResult) -> None:
         super().add(result)
-        path = _printable(result.path)
+        path = _printable(display_path(result.path))
         if result.error:
             self.write(f"{path}: cannot check: {_one_line(result.error)}")
             return
@@ -414,18 +434,65 @@ class ConciseFormatter(Formatter):
         self.write_summary(summary)
 
 
+def _indented(data: Any, level: int) -> str:
+    """json.dumps(data, indent=2) as it reads when nested `level` levels deep."""
+    return json.dumps(data, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * level)
+
+
 class JsonFormatter(Formatter):
-    """The report contract (claimcheck/schemas/report.schema.json), one document."""
+    """The report contract (claimcheck/schemas/report.schema.json), one document. It is
+    written file by file (the same text json.dumps(report, indent=2) gives), so nothing
+    of a file is kept once it is written."""
 
     name = "json"
     document = True
 
-    def finish(self, summary: dict) -> None:
-        from claimcheck.report import report_to_dict
+    def __init__(self, stream: TextIO, options: OutputOptions, rules: list[RuleDoc]) -> None:
+        super().__init__(stream, options, rules)
+        self.files = 0
+        self.counts = _SummaryCounts()
 
-        data = report_to_dict(Report(self.results, self.options.jurisdiction))
-        data["tool"]["version"] = self.options.tool_version
-        self.write(json.dumps(data, indent=2, ensure_ascii=False))
+    def start(self) -> None:
+        from claimcheck.report import SCHEMA_VERSION
+
+        head = {"schema_version": SCHEMA_VERSION, "tool": {"name": "claimcheck", "version": self.options.tool_version},
+                "jurisdiction": self.options.jurisdiction}
+        text = json.dumps(head, indent=2, ensure_ascii=False)
+        self.stream.write(text[:-2] + ',\n  "files": [')
+
+    def add(self, result: FileResult) -> None:
+        super().add(result)
+        self.counts.add(result)
+        data = result.to_dict()
+        data["path"] = display_path(data["path"])
+        self.stream.write(("," if self.files else "") + "\n    " + _indented(data, 2))
+        self.files += 1
+
+    def finish(self, summary: dict) -> None:
+        self.stream.write(("\n  ]" if self.files else "]") + ',\n  "summary": '
+                          + _indented(self.counts.summary(), 1) + "\n}\n")
+
+
+class _SummaryCounts:
+    """Report.summary() computed file by file."""
+
+    def __init__(self) -> None:
+        self.files = self.with_findings = self.failed = 0
+        self.by_severity = {"error": 0, "warning": 0, "info": 0}
+        self.by_rule: dict[str, int] = {}
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        self.with_findings += bool(result.findings)
+        self.failed += bool(result.error)
+        for f in result.findings:
+            self.by_severity[f.severity] += 1
+            self.by_rule[f.rule] = self.by_rule.get(f.rule, 0) + 1
+
+    def summary(self) -> dict[str, Any]:
+        return {"files": self.files, "files_with_findings": self.with_findings, "files_failed": self.failed,
+                "findings": sum(self.by_severity.values()), "by_severity": dict(self.by_severity),
+                "by_rule": dict(sorted(self.by_rule.items()))}
 
 
 def _jsonl(data: dict) -> str:
@@ -441,11 +508,12 @@ class JsonLinesFormatter(Formatter):
 
     def add(self, result: FileResult) -> None:
         super().add(result)
+        path = display_path(result.path)
         if result.error:
-            self.write(_jsonl({"path": result.path, "error": result.error}))
+            self.write(_jsonl({"path": path, "error": result.error}))
             return
         for f in result.findings:
-            self.write(_jsonl({"path": result.path, **f.to_dict()}))
+            self.write(_jsonl({"path": path, **f.to_dict()}))
 
     def finish(self, summary: dict) -> None:
         data = dict(summary)
@@ -469,11 +537,11 @@ class CsvFormatter(Formatter):
         super().add(result)
         if result.error:
             row = {name: "" for name in CSV_COLUMNS}
-            row.update(path=result.path, severity="error", message=f"cannot check: {result.error}")
+            row.update(path=display_path(result.path), severity="error", message=f"cannot check: {result.error}")
             self.writer.writerow([row[name] for name in CSV_COLUMNS])
             return
         for f in result.findings:
-            self.writer.writerow(self.row(result.path, f))
+            self.writer.writerow(self.row(display_path(result.path), f))
 
     @staticmethod
     def row(path: str, f: Finding) -> list[Any]:
@@ -512,7 +580,7 @@ class GithubFormatter(TextFormatter):
 
     def add(self, result: FileResult) -> None:
         Formatter.add(self, result)
-        path, _ = relative_uri_path(result.path, self.options.root)
+        path, _ = relative_uri_path(display_path(result.path), self.options.root)
         if result.error:
             self.write(f"::error file={_github_property(path)},title=claimcheck::"
                        f"{_github_data('cannot check: ' + result.error)}")
@@ -528,7 +596,7 @@ class GithubFormatter(TextFormatter):
     def finish(self, summary: dict) -> None:
         lines = [summary_line(summary, self.suppressed)]
         if self.options.statistics:
-            lines.extend(statistics_lines(self.results))
+            lines.extend(statistics_lines(self.stats))
         self.quoted(lines)
 
     def quoted(self, lines: list[str]) -> None:
@@ -555,38 +623,81 @@ def _generic(template: str) -> str:
 
 
 class SarifFormatter(Formatter):
-    """SARIF 2.1.0, one run, for GitHub code scanning and other SARIF viewers."""
+    """SARIF 2.1.0, one run, for GitHub code scanning and other SARIF viewers.
+
+    The rules (listed before the results) are known only at the end, so each file's
+    findings go to a temporary file as they come and are read back one at a time at
+    `finish`: memory stays flat however many files are checked."""
 
     name = "sarif"
     document = True
 
+    def __init__(self, stream: TextIO, options: OutputOptions, rules: list[RuleDoc]) -> None:
+        super().__init__(stream, options, rules)
+        self.used: dict[str, Finding] = {}  # the first finding of each rule
+        self.spool = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.failures = tempfile.TemporaryFile("w+", encoding="utf-8")
+
+    def add(self, result: FileResult) -> None:
+        super().add(result)
+        location = self.artifact(result.path)
+        if result.error:
+            self.failures.write(json.dumps({
+                "level": "error",
+                "message": {"text": f"cannot check: {result.error}"},
+                "locations": [{"physicalLocation": {"artifactLocation": location}}],
+            }, ensure_ascii=True) + "\n")
+            return
+        for f in sorted(result.findings + result.suppressed, key=lambda f: f.sort_key):
+            self.used.setdefault(f.rule, f)
+            self.spool.write(json.dumps({"location": location, "finding": f.to_dict()}, ensure_ascii=True) + "\n")
+
     def finish(self, summary: dict) -> None:
-        self.write(json.dumps(self.log(summary), indent=2, ensure_ascii=False))
+        log = self.log(summary)
+        # json.dumps of the log with a placeholder where each spooled list goes, then the
+        # placeholders replaced by the spooled items in the same layout
+        run = log["runs"][0]
+        marks = []
+        if self.spool.tell():
+            run["results"] = ["\x00results\x00"]
+            marks.append(("\x00results\x00", self.spool, 4, self._result_line))
+        if self.failures.tell():
+            run["invocations"][0]["toolExecutionNotifications"].insert(0, "\x00failures\x00")
+            marks.append(("\x00failures\x00", self.failures, 6, json.loads))
+        text = json.dumps(log, indent=2, ensure_ascii=False)
+        marks.sort(key=lambda m: text.index(json.dumps(m[0])))  # in the order they are written
+        for mark, spool, level, render in marks:
+            quoted = json.dumps(mark)
+            at = text.index(quoted)
+            self.stream.write(text[:at])
+            spool.seek(0)
+            for number, line in enumerate(spool):
+                if number:
+                    self.stream.write(",\n" + "  " * level)
+                self.stream.write(_indented(render(line), level))
+            text = text[at + len(quoted):]
+        self.stream.write(text + "\n")
+        self.spool.close()
+        self.failures.close()
+
+    def _result_line(self, line: str) -> dict[str, Any]:
+        item = json.loads(line)
+        f = Finding.from_dict(item["finding"])
+        return self.result(f, item["location"], self.index[f.rule])
 
     def log(self, summary: dict) -> dict[str, Any]:
-        """The SARIF log as a dictionary."""
-        used = sorted({f.rule: f for r in self.results for f in r.findings + r.suppressed}.items())
+        """The SARIF log as a dictionary, without the results and the notifications
+        about unreadable files (`finish` writes those from the spool)."""
+        used = sorted(self.used.items())
         descriptors = [self.descriptor(rule_id, example) for rule_id, example in used]
-        index = {rule_id: i for i, (rule_id, _) in enumerate(used)}
-        results = []
-        notifications = []
-        for result in self.results:
-            location = self.artifact(result.path)
-            if result.error:
-                notifications.append({
-                    "level": "error",
-                    "message": {"text": f"cannot check: {result.error}"},
-                    "locations": [{"physicalLocation": {"artifactLocation": location}}],
-                })
-                continue
-            merged = sorted(result.findings + result.suppressed, key=lambda f: f.sort_key)
-            for f in merged:
-                results.append(self.result(f, location, index[f.rule]))
+        self.index = {rule_id: i for i, (rule_id, _) in enumerate(used)}
+        results: list = []
+        notifications: list = []
         invocation: dict[str, Any] = {"executionSuccessful": not summary.get("interrupted", False)}
         if summary.get("interrupted"):
             notifications.append({"level": "warning",
                                   "message": {"text": "run interrupted; not every file was checked"}})
-        if notifications:
+        if notifications or self.failures.tell():
             invocation["toolExecutionNotifications"] = notifications
         run = {
             "tool": {"driver": {
@@ -604,8 +715,9 @@ class SarifFormatter(Formatter):
 
     def artifact(self, path: str) -> dict[str, Any]:
         posix, inside = relative_uri_path(path, self.options.root)
-        # a URI reference without a scheme: ":" and spaces are escaped, "/" kept
-        location: dict[str, Any] = {"uri": quote(posix, safe="/")}
+        # a URI reference without a scheme: ":" and spaces are escaped, "/" kept; a name
+        # that is not UTF-8 is percent-encoded byte by byte
+        location: dict[str, Any] = {"uri": quote(os.fsencode(posix), safe="/")}
         if inside:
             location["uriBaseId"] = "%SRCROOT%"
         return location

@@ -7,6 +7,7 @@ from __future__ import annotations
 import signal
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator
 
 from claimcheck.inputs import DEFAULT_MAX_BYTES
@@ -38,20 +39,52 @@ def check_files(paths: Iterable[str], *, jobs: int, jurisdiction: str, rule_pack
     if jobs <= 1:
         yield from _serial(paths, jurisdiction, rule_packs, respect_directives, checker, limits)
         return
-    try:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                                    initargs=(jurisdiction, rule_packs, respect_directives, limits))
+
+    try:
+        pool = new_pool()
     except (OSError, ValueError, NotImplementedError):
         yield from _serial(paths, jurisdiction, rule_packs, respect_directives, checker, limits)
         return
-    window: deque = deque()
+    window: deque = deque()  # (future, batch), in input order
+
+    def take() -> Iterator[FileResult]:
+        """The results of the oldest batch. A worker that died (killed for memory, a
+        crash in native code) breaks the pool and every batch in it: the pool is made
+        again, the oldest batch is checked again file by file, each alone, so only the
+        file that kills a worker is reported as not checked, and the other batches are
+        sent again."""
+        nonlocal pool
+        future, batch = window.popleft()
+        try:
+            yield from future.result()
+            return
+        except BrokenProcessPool:
+            pass
+        pending = [b for _f, b in window]
+        window.clear()
+        pool.shutdown(wait=False, cancel_futures=True)
+        pool = new_pool()
+        for path in batch:
+            try:
+                yield from pool.submit(_check_in_worker, [path]).result()
+            except BrokenProcessPool:
+                yield FileResult(path=path, error="not checked: the worker process checking it stopped "
+                                                  "unexpectedly (out of memory?)")
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = new_pool()
+        for b in pending:
+            window.append((pool.submit(_check_in_worker, b), b))
+
     try:
         for batch in _batches(paths, BATCH):
-            window.append(pool.submit(_check_in_worker, batch))
+            window.append((pool.submit(_check_in_worker, batch), batch))
             if len(window) >= jobs * 4:
-                yield from window.popleft().result()
+                yield from take()
         while window:
-            yield from window.popleft().result()
+            yield from take()
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
