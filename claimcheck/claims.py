@@ -308,7 +308,7 @@ class _Walk:
         # later claim can be given the same id
         self.withdrawn: dict[int, Claim] = {}  # the block is a short line (a frame applies to it; prose needs its own verb)
         self.lead_in: Modality | None = None  # cues of the last lead-in ("Conditions clinics claim to treat:")
-        self.antecedents: list[Mention] = []  # what "these conditions" refers to
+        self.antecedents: dict[str, Mention] = {}  # what "these conditions" refers to, by condition
         self.unclaimed: list[Mention] = []  # conditions the previous sentence named without a claim
         # conditions the previous sentence of the block spoke of (claimed or not): "The
         # cells calm the immune system" continues "Our cells stop MS"
@@ -318,6 +318,7 @@ class _Walk:
         self.block: tuple[int, int, str, int, bool] = (0, 0, "paragraph", 0, False)
         self.index = 0
         self.block_has_conditions = False
+        self.applied: dict[tuple[int, int], bool] = {}  # per clause: once, not once per condition
 
     @property
     def section(self) -> Section | None:
@@ -351,7 +352,7 @@ class _Walk:
             flushed = self._open_section(level, conditions, sentences)
             self.list_frame = None
             self.lead_in = None
-            self.antecedents = []
+            self.antecedents = {}
         else:
             section = self.section
             if section is not None and section is self.sections[-1] and (kind in ("table_cell", "list_item")
@@ -477,8 +478,8 @@ class _Walk:
                 section.therapy = named
         if conditions:
             if not self.block_has_conditions:
-                self.antecedents = []
-            self.antecedents.extend(conditions)  # in place: a copy per sentence is quadratic in a long block
+                self.antecedents = {}
+            self.antecedents.update((c.key, c) for c in conditions)  # one per condition: a long block stays linear
             self.block_has_conditions = True
         self.unclaimed = conditions if conditions and not claims and not sentence_mod.negated else []
         if conditions:
@@ -578,7 +579,9 @@ class _Walk:
         other than as the modifier of an institution ("a stem cell clinic", "stem cell
         trials"), or by a phrase that stands for it ("the cells"; "it" and "they" only
         when the block has already named a therapy)."""
-        if not _APPLIED.search(self.text, clause[0], clause[1]):
+        if clause not in self.applied:
+            self.applied[clause] = _APPLIED.search(self.text, clause[0], clause[1]) is not None
+        if not self.applied[clause]:
             return False
         return self._refers_to_therapy(s, therapies)
 
@@ -634,13 +637,13 @@ class _Walk:
                            and _PERSONAL.search(text, s.start, s.end) is not None))  # "his hands were stronger"
         if anaphora is not None and self.antecedents:
             targets, source = [Mention("term", "condition", c.key, anaphora.start, anaphora.end)
-                               for c in self.antecedents], "anaphora"
+                               for c in self.antecedents.values()], "anaphora"
             mod = _merge([modality(s, s.clause_of(anaphora.start), predicate.start),
                           modality(s, s.clause_of(predicate.start), predicate.start)])
         elif predicate.value == "success-rate" and self.antecedents and self.block_has_conditions:
             # "8 out of 10 clients see visible regrowth" after a sentence about hair loss, in
             # the same paragraph; a rate in a paragraph of its own is about all patients
-            targets, source = list({c.key: c for c in self.antecedents}.values()), "previous"
+            targets, source = list(self.antecedents.values()), "previous"
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif self.unclaimed and refers_back:
             # "Many patients come to us with Parkinson's. Our cells restore their movement."

@@ -109,8 +109,41 @@ class _Blocks:
     def finish(self, comments: list[tuple[int, int, str]]) -> Layout:
         self.close()
         text, offsets = self.builder.build()
-        blocks = [Block(s, e, kind, level, text[e - 1] == ":") for s, e, kind, level in self.spans]
+        blocks = [Block(a, b, kind, level, text[b - 1] == ":")
+                  for s, e, kind, level in self.spans for a, b in _pieces(text, s, e)]
         return Layout(text, blocks, offsets, comments)
+
+
+# Claim extraction compares the mentions of a sentence pairwise, so its cost grows
+# faster than the length of a sentence; real paragraphs are far shorter than this
+# (the longest in the corpus and the seed texts: 1,670 characters). A longer block is
+# cut, at the last sentence end before the limit where there is one.
+MAX_BLOCK_CHARS = 5000
+_CUTS = (re.compile(r"[.!?]+[\"')\]]*\s+"), re.compile(r"[;:,]\s+"), re.compile(r"\s+"),
+         re.compile(r"[^\w\s]+"))
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) as spans of at most MAX_BLOCK_CHARS (a span that has no break
+    point in its second half is kept whole up to the next one)."""
+    pieces = []
+    while end - start > MAX_BLOCK_CHARS:
+        lo, hi = start + MAX_BLOCK_CHARS // 2, start + MAX_BLOCK_CHARS
+        cut = None
+        for pattern in _CUTS:
+            for cut in pattern.finditer(text, lo, hi):
+                pass
+            if cut is not None:
+                break
+        if cut is None:  # one run of 2,500 letters: cut at the next break, or not at all
+            cut = _CUTS[3].search(text, hi, end) or _CUTS[2].search(text, hi, end)
+            if cut is None:
+                break
+        stop = cut.end() if cut.re is _CUTS[3] else cut.start() + len(cut.group().rstrip())
+        pieces.append((start, stop))
+        start = cut.end()
+    pieces.append((start, end))
+    return pieces
 
 
 # ----------------------------------------------------------------------------------
