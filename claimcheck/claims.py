@@ -60,6 +60,8 @@ _CONTINUING_SUBJECT = re.compile(
 # ", a bone marrow stem cell product" / ", the only FDA-approved" / " (remestemcel-L": a
 # description of the therapy named just before
 _APPOSITION = re.compile(r"\s*(?:,\s*(?:a|an|the|its|our)\s+(?:[\w-]+\s+){0,5}?|\(\s*)")
+# negation words that deny a noun rather than a verb ("in hospitals, not spas")
+_BARE_NEGATIONS = frozenset({"not", "no"})
 _BARE_PRONOUNS = frozenset({"it", "they", "them"})
 # a story about a person: the outcome words in it are about the patient of the story
 _PERSONAL = re.compile(r"\b(?:I|my|me|he|his|him|she|her|we|our)\b")
@@ -785,8 +787,9 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None, op
             continue
         cat = cue.kind
         forward = (cat == "negation" and cue.value != "both") or (cat == "hedge" and cue.value == "modal")
-        if forward and not open_end and not any(t >= cue.end for t in targets):
-            continue
+        if forward and not any(t >= cue.end for t in targets) and not (
+                open_end and s.text_lower(cue) not in _BARE_NEGATIONS):
+            continue  # (a lead-in "We do not offer:" denies its list; "..., not spas:" does not)
         if cat == "negation" and not forward and anchor is not None and anchor < cue.start and any(
                 anchor < t < cue.start for t in therapy_starts):
             continue  # "... is Ryoncil, for children with GVHD, and adipose cells are not approved for ...":

@@ -79,6 +79,11 @@ class Sentence:
     flags: list[Mention] = field(default_factory=list)
     question: bool = False
 
+    text: str = ""  # the document text (set by attach), for reading a mention's words
+
+    def text_lower(self, m: "Mention") -> str:
+        return self.text[m.start:m.end].lower()
+
     def clause_of(self, offset: int) -> tuple[int, int]:
         for clause in self.clauses:
             if clause[0] <= offset < clause[1]:
@@ -472,6 +477,7 @@ def attach(sentences: list[Sentence], mentions: list[Mention], text: str) -> Non
         else:
             s.flags.append(m)
     for s in sentences:
+        s.text = text
         pseudo = [m for m in s.modifiers if m.kind == "pseudo"]
         if pseudo and s.predicates:
             # a predicate word inside a longer pseudo phrase is not one ("treatment" in

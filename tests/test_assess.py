@@ -63,6 +63,31 @@ def claim_findings(checkers, jurisdiction, text, condition):
     # CAR T-cell products: approved for some blood cancers, nothing else
     ("US", "Our transplant unit treats adults whose lymphoma has come back with CAR T-cell therapy.", "lymphoma", "CC107", "info"),
     ("US", "CAR-T cell therapy cures lupus.", "lupus", "CC101", "error"),
+    # other approved cell and gene-modified cell products (rules/evidence/products.yaml):
+    # the approved use, the same product for another group or disease, and ordinary stem
+    # cells for the same disease, which never lean on the gene-modified product
+    ("US", "Casgevy is approved for sickle cell disease in patients with repeated pain crises.", "sickle-cell-disease",
+     "CC107", "info"),
+    ("US", "Casgevy treats leukemia.", "leukemia", "CC103", "warning"),
+    ("US", "Our umbilical cord stem cells treat sickle cell disease.", "sickle-cell-disease", "CC101", "error"),
+    ("US", "Skysona slows cerebral adrenoleukodystrophy in boys.", "cerebral-adrenoleukodystrophy", "CC107", "info"),
+    ("US", "Skysona slows cerebral adrenoleukodystrophy in adults.", "cerebral-adrenoleukodystrophy", "CC103", "warning"),
+    ("US", "A bone marrow transplant can halt early cerebral adrenoleukodystrophy.", "cerebral-adrenoleukodystrophy",
+     "CC107", "info"),
+    ("US", "Lenmeldy treats metachromatic leukodystrophy in children.", "metachromatic-leukodystrophy", "CC107", "info"),
+    ("EU", "Libmeldy treats metachromatic leukodystrophy in children.", "metachromatic-leukodystrophy", "CC107", "info"),
+    ("EU", "Casgevy treats sickle cell disease.", "sickle-cell-disease", "CC104", "warning"),
+    ("US", "Amtagvi treats metastatic melanoma in adults.", "melanoma", "CC107", "info"),
+    ("US", "Amtagvi treats melanoma in children.", "melanoma", "CC103", "warning"),
+    ("US", "Aucatzyl treats acute lymphoblastic leukemia in children.", "acute-lymphoblastic-leukemia", "CC103", "warning"),
+    ("US", "Laviv improves moderate nasolabial fold wrinkles in adults.", "nasolabial-folds", "CC107", "info"),
+    ("US", "Laviv treats nasolabial fold wrinkles in teenagers.", "nasolabial-folds", "CC103", "warning"),
+    ("US", "Regenerative medicine reverses skin aging.", "skin-ageing", "CC101", "error"),
+    ("US", "StrataGraft heals deep partial-thickness burns in adults.", "deep-partial-thickness-burns", "CC107", "info"),
+    ("US", "A cord blood transplant treats severe combined immunodeficiency.", "severe-combined-immunodeficiency",
+     "CC107", "info"),
+    ("US", "Strimvelis treats ADA-SCID.", "ada-scid", "CC103", "warning"),
+    ("EU", "Strimvelis treats ADA-SCID.", "ada-scid", "CC107", "info"),
 ])
 def test_outcome(checkers, jurisdiction, text, condition, rule, severity):
     found = claim_findings(checkers, jurisdiction, text, condition)
@@ -105,3 +130,21 @@ def test_negated_and_cautionary_claims_give_nothing(checkers):
                  "Beware of clinics selling unproven stem cell treatments for Parkinson's disease."):
         findings = checkers("US").check_text(text).findings
         assert [f for f in findings if f.severity in ("error", "warning")] == [], text
+
+
+def test_stem_cell_claims_do_not_cite_gene_modified_products(checkers):
+    """Ordinary stem cells and transplants are answered by transplant practice, never by
+    the approval of a gene-modified blood stem-cell product for the same disease."""
+    gene_modified = {"us-casgevy-sickle-cell", "us-lyfgenia-sickle-cell", "us-casgevy-tdt", "us-zynteglo-tdt",
+                     "us-skysona-cerebral-ald-boys", "us-lenmeldy-mld-children"}
+    for text, condition in [
+        ("Stem cells treat sickle cell disease.", "sickle-cell-disease"),
+        ("Our umbilical cord stem cells treat sickle cell disease.", "sickle-cell-disease"),
+        ("Hematopoietic stem cell transplant treats transfusion-dependent beta-thalassemia.",
+         "transfusion-dependent-beta-thalassemia"),
+        ("Stem cells treat adrenoleukodystrophy.", "adrenoleukodystrophy"),
+        ("Stem cells treat metachromatic leukodystrophy.", "metachromatic-leukodystrophy"),
+    ]:
+        found = claim_findings(checkers, "US", text, condition)
+        assert found, text
+        assert all(f.evidence is None or f.evidence.id not in gene_modified for f in found), text

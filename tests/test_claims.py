@@ -570,3 +570,11 @@ def test_a_forum_story_is_a_claim_while_what_the_clinic_told_is_reported(claims_
 def test_a_press_release_speaks_for_the_company(claims_of):
     claims = [c for c in claims_of(RELEASE) if c.condition.id == "multiple-sclerosis"]
     assert claims and not any(c.attributed for c in claims)
+
+
+def test_a_lead_in_that_denies_a_noun_does_not_deny_its_list(claims_of):
+    text = ("Proven stem cell treatments are given in hospitals, not spas:\n\n"
+            "- bone marrow transplants for leukemia and lymphoma\n- Ryoncil, for children with steroid-refractory acute GVHD\n")
+    claims = claims_of(text, "markdown")
+    assert {c.condition.id for c in claims} >= {"leukemia", "lymphoma", "sr-agvhd"}
+    assert not any(c.negated for c in claims)
