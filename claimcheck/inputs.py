@@ -345,8 +345,13 @@ def read_source(path: str | os.PathLike, *, max_bytes: int | None = None) -> Sou
                 raise InputError(name, "is a directory")
             if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
                 raise InputError(name, "not a regular file")
-            if not stat.S_ISREG(info.st_mode):
-                os.set_blocking(fd, True)  # a pipe named on the command line: read what is written to it
+            if stat.S_ISFIFO(info.st_mode):
+                # a pipe named on the command line: wait for its writer (--timeout bounds it)
+                os.close(fd)
+                fd = -1
+                fd = os.open(name, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+            elif stat.S_ISCHR(info.st_mode):
+                os.set_blocking(fd, True)
             elif max_bytes is not None and info.st_size > max_bytes:
                 raise _too_big(name, info.st_size, max_bytes)
             with open(fd, "rb", closefd=False) as handle:
@@ -354,6 +359,7 @@ def read_source(path: str | os.PathLike, *, max_bytes: int | None = None) -> Sou
         except OSError as exc:
             raise InputError(name, _describe_os_error(exc, name)) from None
         finally:
-            os.close(fd)
+            if fd >= 0:
+                os.close(fd)
     text, encoding = decode_bytes(data, name)
     return SourceText(path=name, text=text, encoding=encoding, format=detect_format(name, text))

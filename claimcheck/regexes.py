@@ -350,11 +350,15 @@ def _flatten(items: list) -> list:
     return out
 
 
-def _ambiguous_body(body: list, alphabet: frozenset[str]) -> str | None:
+def _ambiguous_body(body: list, alphabet: frozenset[str], wrap: frozenset[str] | None = None) -> str | None:
     """Is the body of an unbounded repetition ambiguous: an inner variable-length
-    repetition whose characters can also begin what follows it (within the body, or
-    the next iteration), or alternatives that can begin alike?"""
+    part whose characters can also begin what follows it (in the body, or the next
+    iteration, which begins with `wrap`), or alternatives that can begin alike?"""
     parts = _flatten(body)
+    body_empty, body_first = _first(parts, alphabet)
+    if body_empty and wrap is None:
+        return "a repetition of something that can match an empty text"
+    wrap = body_first if wrap is None else wrap
     if len(parts) == 1 and parts[0][0] is sre_c.BRANCH:
         alternatives = [_first(list(a), alphabet) for a in parts[0][1][1]]
         for i, (_e1, first1) in enumerate(alternatives):
@@ -362,7 +366,7 @@ def _ambiguous_body(body: list, alphabet: frozenset[str]) -> str | None:
                 if first1 & first2:
                     return "a repeated group whose alternatives can match the same text"
         for alternative in parts[0][1][1]:
-            found = _ambiguous_body(list(alternative), alphabet)
+            found = _ambiguous_body(list(alternative), alphabet, wrap)
             if found:
                 return found
         return None
@@ -375,32 +379,28 @@ def _ambiguous_body(body: list, alphabet: frozenset[str]) -> str | None:
             if any(starts[i] & starts[j] for i in range(len(starts)) for j in range(i + 1, len(starts))):
                 return "a repeated group whose alternatives can match the same text"
             if any(empty for empty, _first_chars in alternatives):
-                follow = _follow(parts, index, alphabet)
-                if follow is None or follow & frozenset().union(*starts):
+                if _follow(parts, index, alphabet, wrap) & frozenset().union(*starts):
                     return "a repeated group whose alternatives can match the same text"
             continue
         if op not in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) or arg[0] == arg[1]:
             continue
         _empty, own = _first(list(arg[2]), alphabet)
         own = frozenset(c for c in alphabet if _repeats_char(list(arg[2]), c)) or own
-        follow = _follow(parts, index, alphabet)
-        if follow is None:
-            return "a repetition inside a repetition that can match the same text"
-        if own & follow:
+        if own & _follow(parts, index, alphabet, wrap):
             return "a repetition followed by what it can itself match, inside a repetition"
     return None
 
 
-def _follow(parts: list, index: int, alphabet: frozenset[str]) -> frozenset[str] | None:
-    """What can come right after parts[index] in a repeated body (the next iteration
-    begins the body again); None when everything else in the body can be empty."""
+def _follow(parts: list, index: int, alphabet: frozenset[str], wrap: frozenset[str]) -> frozenset[str]:
+    """What can come right after parts[index] in a repeated body: the parts after it,
+    and when they can all be empty, the start of the next iteration (`wrap`)."""
     follow: set[str] = set()
-    for other in parts[index + 1:] + parts[:index]:
+    for other in parts[index + 1:]:
         empty, first = _first([other], alphabet)
         follow |= first
         if not empty:
             return frozenset(follow)
-    return None
+    return frozenset(follow) | wrap
 
 
 def _repeats_char(items: list, c: str) -> bool:

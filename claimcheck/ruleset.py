@@ -527,6 +527,10 @@ def _remember_valid(stamp: str) -> None:
 
 def _describe(error) -> str:
     instance = error.instance
+    if error.validator == "format" and error.validator_value == "regex" and isinstance(instance, str):
+        from claimcheck.regexes import pattern_problem
+
+        return pattern_problem(instance) or error.message
     if error.validator == "type" and isinstance(instance, (bool, int, float)) and not isinstance(instance, str):
         expected = error.validator_value
         if expected == "string" or (isinstance(expected, list) and "string" in expected):
