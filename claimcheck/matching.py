@@ -53,7 +53,8 @@ al u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec mt ft
 # A sentence ends at . ! or ? (plus closing quotes or brackets) followed by spaces and a
 # capital letter, a digit or an opening quote; the lookahead keeps the filtering in C.
 # (or a hashtag, a handle, or an emoji or other symbol standing alone before the next word)
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9#@]|[^\w\s\"'(\[]+\s)")
+# (posts and forums often start a sentence in lower case: "... to 1. not saying it's a cure")
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Za-z0-9#@]|[^\w\s\"'(\[]+\s)")
 
 
 @dataclass(slots=True)

@@ -89,6 +89,8 @@ def _apply_context(rule: RedFlagRule, mod: Modality, start: int, end: int, s, te
         return "info"
     if rule.when_research == "skip" and mod.research:
         return None
+    if s.question and rule.category in ("regulatory", "trial"):
+        return "info"  # "Is it FDA approved?" asks; it does not claim
     if mod.attributed or _quoted(text, start, end, s.start, s.end):
         if rule.when_attributed == "skip":
             return None

@@ -578,3 +578,23 @@ def test_a_lead_in_that_denies_a_noun_does_not_deny_its_list(claims_of):
     claims = claims_of(text, "markdown")
     assert {c.condition.id for c in claims} >= {"leukemia", "lymphoma", "sr-agvhd"}
     assert not any(c.negated for c in claims)
+
+
+def test_a_lower_case_sentence_after_a_full_stop_is_its_own_sentence(checker):
+    from claimcheck.matching import split_sentences
+
+    text = "I went from 5 flares a year to 1. not saying it's a cure. e.g. this stays one."
+    sentences = split_sentences(text, [(0, len(text), "paragraph", 0, False)])
+    assert [text[s.start:s.end] for s in sentences] == [
+        "I went from 5 flares a year to 1.", "not saying it's a cure.", "e.g. this stays one."]
+
+
+def test_questions_to_ask_a_clinic_are_not_claims(check):
+    text = ("# Questions to ask a clinic\n\n- Is this stem cell treatment FDA-approved for MS?\n"
+            "- What studies show that this product helps people with MS?\n")
+    assert [f for f in check(text, "markdown") if f.severity in ("error", "warning")] == []
+
+
+def test_stopping_a_medicine_is_not_stopping_the_disease(check):
+    text = "We offer stem cells for MS. Stopping a disease-modifying therapy can lead to a rebound of relapses."
+    assert [f for f in check(text) if f.category == "claim" and f.start > 28] == []
