@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -17,6 +18,10 @@ from claimcheck.discover import iter_files
 from claimcheck.inputs import DEFAULT_MAX_BYTES, InputError, SourceText, decode_bytes, detect_format, read_source
 from claimcheck.models import FileResult, Finding, Report
 from claimcheck.timelimit import CheckTimeout, time_limit
+
+# Lone surrogates can reach us only in a str from a caller (decoding never makes them);
+# spaCy cannot encode them, so the analysis text gets U+FFFD, one for one (offsets hold).
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 # spaCy refuses longer texts by default because parsers need memory per token; the blank
 # tokenizer plus claimcheck needs little, so allow whole saved web pages.
@@ -63,6 +68,8 @@ class Checker:
         from claimcheck.pipeline import place_findings, relocate_claim
 
         layout = build_layout(source.text, source.format)
+        if _SURROGATE_RE.search(layout.text):
+            layout.text = _SURROGATE_RE.sub("\ufffd", layout.text)
         doc = self.nlp.make_doc(layout.text)
         blocks = [(b.start, b.end, b.kind, b.level, b.lead_in) for b in layout.blocks]
         claims, findings = self.component.analyse(doc, blocks, layout.text)
@@ -153,7 +160,7 @@ def fingerprint(findings: list[Finding]) -> list[Finding]:
         basis = "|".join((f.rule, f.condition.id if f.condition else "", " ".join(f.text.lower().split())))
         occurrence = seen.get(basis, 0)
         seen[basis] = occurrence + 1
-        digest = hashlib.sha1(f"{basis}|{occurrence}".encode("utf-8")).hexdigest()[:20]
+        digest = hashlib.sha1(f"{basis}|{occurrence}".encode("utf-8", "surrogatepass")).hexdigest()[:20]
         out.append(f.moved(fingerprint=digest))
     return out
 

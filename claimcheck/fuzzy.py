@@ -96,6 +96,9 @@ class FuzzyConditions:
                     if len(word) >= 6:
                         for variant in _deletions(word, 1 if len(word) <= 7 else 2):
                             self.deletes.setdefault(variant, set()).add(word)
+        # a word more than two letters longer than every indexed word is no typo of one;
+        # skipping it also keeps a 5,000-letter "word" from making millions of deletions
+        self.longest = max((len(w) for w in self.deletes), default=0)
         self._lookup = lru_cache(maxsize=50_000)(self._correct)
 
     def _correct(self, word: str) -> str | None:
@@ -124,7 +127,7 @@ class FuzzyConditions:
         known = self.known
         for m in _WORD.finditer(lowered):
             word = m.group()
-            if word in known:
+            if word in known or len(word) > self.longest + 2:
                 continue
             corrected = self._lookup(word)
             if corrected is None:
