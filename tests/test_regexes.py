@@ -38,3 +38,11 @@ def test_anchored_match_agrees_with_a_scan():
         starts = [m.start() for m in re.finditer(r"\b\w", text)]
         anchored = [span for pos in starts if (span := pattern.match_at(text, lowered, pos, len(text)))]
         assert scanned == anchored
+
+
+def test_every_shipped_regex_is_tried_only_where_its_anchor_words_stand(checker):
+    # a pattern without anchor words is scanned over the whole text at every position; one
+    # that starts with a run of any words ("(?:[\w-]+\s+){1,3}cured my") took over 60 s on a
+    # 1 MB "word" (benchmarks/stress.py)
+    matcher = checker.component.analyzer.matcher
+    assert [matcher.regexes[i][0].source for i in matcher.unanchored] == []
