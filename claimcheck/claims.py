@@ -26,6 +26,7 @@ from claimcheck.ruleset import RuleSet
 ABSOLUTE_PREDICATES = frozenset({"cure", "reverse", "eliminate"})
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _CLAIM_PREDICATE_FOR = re.compile(r"\bfor\b", re.IGNORECASE)
+_CLAIM_PREDICATE_WITH = re.compile(r"\b(?:with|using)\b", re.IGNORECASE)
 _DEFAULT_CONTEXT_WINDOW = 400  # characters around an abbreviation searched for context words
 # frame predicates that present what follows as a list of uses ("We treat", "Therapy for")
 _GAP_WORDS = re.compile(r"(?:\s+(?:for|in|of|with|to|the|a|an|people|patients|children|adults|any))*\s*", re.IGNORECASE)
@@ -235,6 +236,22 @@ class ClaimExtractor:
                 if len(_WORD.findall(before)) <= 3 and len(_WORD.findall(after)) <= 4 and not re.search(r"[.;:!?]", gap):
                     start = therapy.end + m.start()
                     found[id(cond)] = Mention("predicate", "predicate", "for-relation", start, start + 3, "used-for")
+        for cond in conditions:
+            if id(cond) in found:
+                continue
+            # "Hair restoration with exosomes", "treating knee pain using your own cells":
+            # the condition, at most two words, "with"/"using", at most three words, a therapy
+            for therapy in therapies:
+                if therapy.start < cond.end:
+                    continue
+                gap = text[cond.end:therapy.start]
+                m = _CLAIM_PREDICATE_WITH.search(gap)
+                if (m is not None and len(_WORD.findall(gap[:m.start()])) <= 2
+                        and len(_WORD.findall(gap[m.end():])) <= 3 and not re.search(r"[.;:!?,()]", gap)):
+                    start = cond.end + m.start()
+                    found[id(cond)] = Mention("predicate", "predicate", "with-relation", start, start + len(m.group()),
+                                              "used-for")
+                    break
         return found
 
     def _frame(self, s: Sentence, therapy: TherapyRef | None, text: str, mod: Modality, kind: str) -> Frame | None:

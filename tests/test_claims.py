@@ -598,3 +598,15 @@ def test_questions_to_ask_a_clinic_are_not_claims(check):
 def test_stopping_a_medicine_is_not_stopping_the_disease(check):
     text = "We offer stem cells for MS. Stopping a disease-modifying therapy can lead to a rebound of relapses."
     assert [f for f in check(text) if f.category == "claim" and f.start > 28] == []
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Hair Restoration with Exosomes", "hair-loss"),
+    ("Autism programmes using umbilical cord cells", "autism"),
+])
+def test_a_condition_treated_with_a_therapy_is_a_claim(claims_of, text, condition):
+    assert only(claims_of(text), condition).certainty == "assertive"
+
+
+def test_a_condition_and_with_across_a_comma_is_not_a_claim(claims_of):
+    assert claims_of("People living with MS, with or without stem cell banking, should see a neurologist.") == []
