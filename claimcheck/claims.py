@@ -153,6 +153,11 @@ class ClaimExtractor:
             for m in s.modifiers:
                 if m.kind == "speech" and reporting:
                     m.kind = "attribution"  # "a coordinator said the clinic's cells ..."
+                elif (m.kind == "attribution" and not reporting and _TESTIFIED.match(text, m.start, m.end)
+                      and _PATIENT_SUBJECT.search(text, max(s.start, m.start - 40), m.start)):
+                    # "Many patients have told us the cells cured their back pain", "our
+                    # clients tell us it works": on a page that sells, its patients' word is its own
+                    m.kind = "testimony"
         by_block: dict[int, list[Sentence]] = {}
         for s in sentences:
             by_block.setdefault(s.block, []).append(s)
@@ -724,6 +729,12 @@ _SELLING_MAX = 6.0
 # first-person singular words per 1,000: forum threads 25-45, news and notices 0-14
 _PERSONAL_MIN = 20.0
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|mine|I'm|I've|I'd)\b")
+
+
+# attribution that a page's patients give it ("patients have told us", "our clients tell us")
+_TESTIFIED = re.compile(r"(?:told|tell|tells)\b", re.IGNORECASE)
+_PATIENT_SUBJECT = re.compile(r"\b(?:patients|clients|customers|guests|members|families|parents)\s+(?:[\w']+\s+){0,2}$",
+                              re.IGNORECASE)
 
 
 def _reporting_voice(text: str, sentences: list[Sentence]) -> tuple[bool, bool]:

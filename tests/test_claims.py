@@ -610,3 +610,16 @@ def test_a_condition_treated_with_a_therapy_is_a_claim(claims_of, text, conditio
 
 def test_a_condition_and_with_across_a_comma_is_not_a_claim(claims_of):
     assert claims_of("People living with MS, with or without stem cell banking, should see a neurologist.") == []
+
+
+def test_what_patients_tell_a_selling_page_is_its_own_claim(claims_of):
+    text = ("Book your consultation at our clinic today. "
+            "Many patients have told us that our stem cell injections cured their back pain.")
+    claim = only(claims_of(text), "back-pain")
+    assert not claim.attributed
+
+
+def test_what_a_clinic_told_a_reporter_stays_reported(claims_of):
+    text = ("A clinic spokesperson said its stem cell injections were safe, according to court records. "
+            "Several former patients said staff told them the cells would cure their back pain.")
+    assert only(claims_of(text), "back-pain").attributed
