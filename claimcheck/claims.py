@@ -50,6 +50,11 @@ _DENIED_USE = re.compile(
     r"\s+(?:\w+\s+)?(?:offer|provide|use|give|recommend|sell|perform|do|prescribe|inject|infuse)s?\s+"
     r"(?:[\w-]+\s+){0,2}?T+(?:(?:\s*,\s*|\s+(?:or|and|nor)\s+)T+)*(?:\s+(?:\w+\s+){0,2}?)?\s*(?:for|to\s+treat|in)\s+(?:[\s,]|or|and|nor|T|people|patients|children|adults|with)*",
     re.IGNORECASE)
+# "they don't apply to ALS", "does not work for MS", "have never helped with COPD"
+_DENIED_REACH = re.compile(
+    r"\s+(?:(?:yet|ever|really|even|always|necessarily)\s+)?(?:apply|applies|applied|work|works|worked|help|helps|helped|"
+    r"extend|extends|extended|cover|covers|covered|carry\s+over|carries\s+over)\s+(?:to|for|with|in|on)\s+"
+    r"(?:[\s,]|or|and|nor|T|people|patients|children|adults|with|the)*", re.IGNORECASE)
 _QUALIFIER_GAP = re.compile(
     r"\s+(?:with|complicated\s+by|causing|leading\s+to|with\s+a\s+history\s+of)\s+"
     r"(?:(?:a|an|the|repeated|recurrent|severe|prior|previous|past)\s+)*", re.IGNORECASE)
@@ -733,7 +738,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|my|me|mine|I'm|I've|I'd)\b")
 
 # attribution that a page's patients give it ("patients have told us", "our clients tell us")
 _TESTIFIED = re.compile(r"(?:told|tell|tells)\b", re.IGNORECASE)
-_PATIENT_SUBJECT = re.compile(r"\b(?:patients|clients|customers|guests|members|families|parents)\s+(?:[\w']+\s+){0,2}$",
+_PATIENT_SUBJECT = re.compile(r"\b(?:patients|clients|customers|guests|families|parents)\s+(?:[\w']+\s+){0,2}$",
                               re.IGNORECASE)
 
 
@@ -776,7 +781,7 @@ def _denied_just_before(s: Sentence, cond: Mention, text: str) -> bool:
                 if cue.end <= other.start and other.end <= cond.start:
                     lo, hi = other.start - cue.end, other.end - cue.end
                     gap = gap[:lo] + ("T" if other.kind == "therapy" else " ") * (hi - lo) + gap[hi:]
-            if _DENIED_USE.fullmatch(gap):
+            if _DENIED_USE.fullmatch(gap) or _DENIED_REACH.fullmatch(gap):
                 return True
     return False
 

@@ -623,3 +623,11 @@ def test_what_a_clinic_told_a_reporter_stays_reported(claims_of):
     text = ("A clinic spokesperson said its stem cell injections were safe, according to court records. "
             "Several former patients said staff told them the cells would cure their back pain.")
     assert only(claims_of(text), "back-pain").attributed
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Stem cell transplants for blood cancers are approved treatments, and they don't apply to ALS.", "als"),
+    ("Our exosome drips are popular, but they have never helped with COPD.", "copd"),
+])
+def test_a_denial_that_a_therapy_reaches_a_condition(claims_of, text, condition):
+    assert only(claims_of(text), condition).negated
