@@ -31,7 +31,11 @@ _DEFAULT_CONTEXT_WINDOW = 400  # characters around an abbreviation searched for 
 # frame predicates that present what follows as a list of uses ("We treat", "Therapy for")
 _GAP_WORDS = re.compile(r"(?:\s+(?:for|in|of|with|to|the|a|an|people|patients|children|adults|any))*\s*", re.IGNORECASE)
 _CERTAINTY_RANK = {"hedged": 0, "assertive": 1, "absolute": 2}
-_NO_ANSWER = re.compile(r"\s*(?:no|nope|not (?:at the moment|currently|yet))\b[.,!:;\u2014-]", re.IGNORECASE)
+_NO_ANSWER = re.compile(
+    r"\s*(?:(?:unfortunately|sadly|honestly|in short|short answer)[,:]?\s+)?"
+    r"(?:(?:no|nope|not (?:at the moment|currently|yet|so far|at this time|at present|really|reliably))\b[.,!:;\u2014-]"
+    r"|there is (?:still )?no (?:good |reliable |strong |solid |convincing )?(?:evidence|proof)\b"
+    r"|we do(?: not|n't) (?:treat|offer|provide|recommend)\b)", re.IGNORECASE)
 # a therapy name that modifies one of these nouns names a place, trade or study, not a use
 _INSTITUTION_AFTER = re.compile(
     r"[\s-]+(?:clinics?|centers?|centres?|industry|industries|company|companies|business(?:es)?|firms?|"

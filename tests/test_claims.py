@@ -169,6 +169,16 @@ def test_a_no_answer_withdraws_the_question(claims_of):
     assert [c for c in claims_of(kept, "markdown") if c.condition.id == "knee-osteoarthritis"]
 
 
+@pytest.mark.parametrize("answer", [
+    "Not so far. A trial of 144 people found no fewer new lesions.",
+    "Unfortunately, no. The cells did not reduce relapses in trials.",
+    "There is no good evidence that they do.",
+])
+def test_other_ways_of_answering_no_withdraw_the_question(claims_of, answer):
+    text = f"# MS and cell therapy\n\n## Can mesenchymal stem cells repair myelin in MS?\n\n{answer}\n"
+    assert not [c for c in claims_of(text, "markdown") if c.condition.id == "multiple-sclerosis" and not c.negated]
+
+
 def test_a_question_about_approval_is_not_a_claim(claims_of):
     assert claims_of("Is the stem cell treatment approved for MS by the FDA?") == []
 
