@@ -280,6 +280,7 @@ class MentionMatcher:
             if m.layer != "term" or m.kind != "condition":
                 continue
             found.extend(self._postfix(text, m))
+            found.extend(self._shared_modifier(text, m))
             name = text[m.start:m.end]
             first, _, head = name.partition(" ")
             if not head or m.start < 2:
@@ -301,6 +302,30 @@ class MentionMatcher:
                     start = before.start() + word.start()
                     found.append(Mention("term", "condition", condition_id, start, start + len(word.group(0))))
         return found
+
+    def _shared_modifier(self, text: str, m: Mention) -> list[Mention]:
+        """"Worn-out knees and hips", "arthritic knees, hips or shoulders": the words
+        coordinated after the name share its modifier; each that makes a known name with
+        it becomes a mention of that condition."""
+        name = " ".join(text[m.start:m.end].translate(_QUOTES).lower().split())
+        modifier, _, last = name.rpartition(" ")
+        if not modifier or " of " in name or " in " in name:
+            return []
+        after = _POSTFIX_MORE.match(text, m.end, min(len(text), m.end + 80))
+        if after is None:
+            return []
+        out = []
+        for word in _POSTFIX_WORD.finditer(after.group(1)):
+            part = word.group(0).lower()
+            for form in dict.fromkeys((part, part[:-1] if part.endswith("s") else part)):
+                condition_id = self.condition_names.get(f"{modifier} {form}")
+                if condition_id is not None and condition_id != m.key:
+                    start = after.start(1) + word.start()
+                    out.append(Mention("term", "condition", condition_id, start, start + len(word.group(0))))
+                    break
+            else:
+                break  # the coordination ends at the first word that is no such name
+        return out
 
     def _postfix(self, text: str, m: Mention) -> list[Mention]:
         """"Artritis of knee and hip" names knee and hip osteoarthritis: each body part

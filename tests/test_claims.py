@@ -208,6 +208,10 @@ def test_the_place_named_in_an_approval_statement_is_kept(claims_of):
     ("Exosomes for chronic lung and heart disease.", {"lung-disease", "cardiovascular-disease"}),
     # "autism disease" is not a name: a coordinated condition needs a known name
     ("Stem cells for autism and heart disease.", {"autism", "cardiovascular-disease"}),
+    # coordinated heads share the modifier before them
+    ("Our stem cells help worn-out knees and hips.", {"knee-osteoarthritis", "hip-osteoarthritis"}),
+    ("Stem cell injections for arthritic knees, hips or shoulders.",
+     {"knee-osteoarthritis", "hip-osteoarthritis", "shoulder-osteoarthritis"}),
 ])
 def test_coordinated_modifiers_share_the_head_noun(claims_of, text, expect):
     assert {c.condition.id for c in claims_of(text)} == expect
