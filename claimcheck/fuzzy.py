@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
+import zlib
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from claimcheck.ruleset import RuleSet
 
@@ -69,13 +72,38 @@ def _distance(a: str, b: str, limit: int) -> int:
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """Ordinary English words, which are never typos ("feature" is not "fracture",
-    "importance" not "impotence"): the word-frequency list that pyspellchecker ships.
-    Without it only the names, the cue words and _COMMON count as words."""
+    "importance" not "impotence"): the word-frequency list that pyspellchecker ships
+    (only words of six letters or more, the only ones ever corrected). Parsing its JSON
+    takes about 0.4 s, so the list is kept as plain text in the user's cache folder and
+    read from there on later runs. Without the package only the names, the cue words
+    and _COMMON count as words."""
     try:
-        data = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
-        return frozenset(json.loads(gzip.decompress(data)))
+        source = resources.files("spellchecker").joinpath("resources/en.json.gz")
+        data = source.read_bytes()
     except (ModuleNotFoundError, OSError, ValueError):
         return frozenset()
+    cache = _cache_folder() / f"english-words-{len(data)}-{zlib.crc32(data):08x}.txt"
+    try:
+        return frozenset(cache.read_text(encoding="utf-8").split("\n"))
+    except (OSError, UnicodeDecodeError):
+        pass
+    try:
+        words = frozenset(w for w in json.loads(gzip.decompress(data)) if len(w) >= 6 and "\n" not in w)
+    except (OSError, ValueError, EOFError):
+        return frozenset()
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        temporary.write_text("\n".join(sorted(words)), encoding="utf-8")
+        os.replace(temporary, cache)  # whole or not at all, even with processes racing
+    except OSError:
+        pass  # a read-only home: parse again next time
+    return words
+
+
+def _cache_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "claimcheck"
 
 
 class FuzzyConditions:
@@ -85,17 +113,19 @@ class FuzzyConditions:
         self.known = set(known_words) | _COMMON | english_words()  # words that are never typos
         self.deletes: dict[str, set[str]] = {}  # a word with 1-2 letters deleted -> words
         self.names: dict[tuple[str, ...], str] = {}  # lower-case word tuple -> condition id
+        indexed: set[str] = set()
         for concept in ruleset.conditions.values():
             for synonym in concept.synonyms:
                 words = tuple(w for w in re.split(r"[\s-]+", synonym.lower().replace("\u2019", "'")) if w)
                 if not words:
                     continue
                 self.names.setdefault(words, concept.id)
-                for word in words:
-                    self.known.add(word)
-                    if len(word) >= 6:
-                        for variant in _deletions(word, 1 if len(word) <= 7 else 2):
-                            self.deletes.setdefault(variant, set()).add(word)
+                indexed.update(words)
+        self.known |= indexed
+        for word in indexed:  # each distinct word once: most recur across synonyms
+            if len(word) >= 6:
+                for variant in _deletions(word, 1 if len(word) <= 7 else 2):
+                    self.deletes.setdefault(variant, set()).add(word)
         # a word more than two letters longer than every indexed word is no typo of one;
         # skipping it also keeps a 5,000-letter "word" from making millions of deletions
         self.longest = max((len(w) for w in self.deletes), default=0)

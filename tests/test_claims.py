@@ -645,3 +645,26 @@ def test_what_a_clinic_told_a_reporter_stays_reported(claims_of):
 ])
 def test_a_denial_that_a_therapy_reaches_a_condition(claims_of, text, condition):
     assert only(claims_of(text), condition).negated
+
+
+def test_the_english_word_list_is_cached_as_text_and_survives_a_bad_cache(tmp_path, monkeypatch):
+    from claimcheck import fuzzy
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fuzzy.english_words.cache_clear()
+    try:
+        parsed = fuzzy.english_words()
+        cached = list((tmp_path / "claimcheck").glob("english-words-*.txt"))
+        assert len(cached) == 1 and "feature" in parsed and "fracture" in parsed
+        fuzzy.english_words.cache_clear()
+        assert fuzzy.english_words() == parsed  # read back from the text file
+        cached[0].write_bytes(b"\xff\xfe not text")  # a damaged cache is parsed again
+        fuzzy.english_words.cache_clear()
+        assert fuzzy.english_words() == parsed
+        blocked = tmp_path / "a-file"
+        blocked.write_text("", encoding="utf-8")
+        monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))  # no cache folder can be made there
+        fuzzy.english_words.cache_clear()
+        assert fuzzy.english_words() == parsed
+    finally:
+        fuzzy.english_words.cache_clear()
