@@ -59,6 +59,12 @@ _DENIED_REACH = re.compile(
     r"\s+(?:(?:yet|ever|really|even|always|necessarily)\s+)?(?:apply|applies|applied|work|works|worked|help|helps|helped|"
     r"extend|extends|extended|cover|covers|covered|carry\s+over|carries\s+over)\s+(?:to|for|with|in|on)\s+"
     r"(?:[\s,]|or|and|nor|T|people|patients|children|adults|with|the)*", re.IGNORECASE)
+# a condition coordinated with an age describes the patients ("patients over 75 or with
+# diabetes, who are not good candidates for a marrow draw")
+_AGE_OR_CONDITION = re.compile(
+    r"\b(?:over|under|above|below|older\s+than|younger\s+than|aged|age)\s+\d+(?:\s*(?:years?|yrs?)(?:\s+old)?)?"
+    r",?\s+(?:or|and)\s+(?:those\s+|people\s+|patients\s+)?(?:with|who\s+have|who\s+has|living\s+with)\s+"
+    r"(?:(?:a|an|poorly\s+controlled|uncontrolled|severe|diagnosed)\s+)*\Z", re.IGNORECASE)
 _QUALIFIER_GAP = re.compile(
     r"\s+(?:with|complicated\s+by|causing|leading\s+to|with\s+a\s+history\s+of)\s+"
     r"(?:(?:a|an|the|repeated|recurrent|severe|prior|previous|past)\s+)*", re.IGNORECASE)
@@ -540,6 +546,8 @@ class _Walk:
         for cond in conditions:
             if _qualifies_previous(cond, conditions, text):
                 continue  # "sickle cell disease with stroke": the stroke describes the disease
+            if _AGE_OR_CONDITION.search(text, max(s.start, cond.start - 60), cond.start):
+                continue  # "patients over 75 or with diabetes": who is suited to a procedure, not what it treats
             clause = s.clause_of(cond.start)
             predicate = _nearest(s.predicates, cond, clause) or for_relations.get(id(cond))
             source = "list" if kind == "list_item" else "sentence"

@@ -668,3 +668,15 @@ def test_the_english_word_list_is_cached_as_text_and_survives_a_bad_cache(tmp_pa
         assert fuzzy.english_words() == parsed
     finally:
         fuzzy.english_words.cache_clear()
+
+
+@pytest.mark.parametrize("text", [
+    "We use umbilical cells for patients over 75 or with diabetes, who are not good candidates for a marrow draw.",
+    "Cord tissue is our choice for anyone aged 70 or with poorly controlled diabetes.",
+])
+def test_a_condition_beside_an_age_describes_who_suits_a_procedure(claims_of, text):
+    assert [c for c in claims_of(text) if c.condition.id == "diabetes"] == []
+
+
+def test_a_condition_without_an_age_is_still_treated(claims_of):
+    assert only(claims_of("Umbilical stem cells for patients with diabetes, over 75 or not."), "diabetes")
