@@ -49,6 +49,18 @@ _APPLIED = re.compile(
     r"programs?|programmes?|packages?|receiv(?:e|es|ed|ing)|got|gets?|getting|had|has|have|give[sn]?|gave|"
     r"giving|offer(?:s|ed|ing)?|sell(?:s|ing)?|sold|provid(?:e|es|ed|ing)|administer(?:s|ed|ing)?|"
     r"tried|try|trying|went|go|going|do(?:es)? well|did well|lists?|listed)\b", re.IGNORECASE)
+# a clause that talks about a subject ("we are going to talk about stem cells and autism")
+# names the therapy and the condition as topics, not as a treatment given
+_TOPIC_TALK = re.compile(
+    r"\b(?:talk|talks|talking|talked|learn|learning|read|reading|ask|asking|hear|hearing|know|questions?|"
+    r"information|info|facts?|myths?|truth|news|articles?|webinars?|podcasts?|videos?|posts?|guide|"
+    r"discussion|discuss|discusses|discussing|write|writing|wrote|research(?:ing)?|curious|wondering)\s+"
+    r"(?:more\s+|a\s+lot\s+|a\s+bit\s+)?(?:about|on|regarding)\b", re.IGNORECASE)
+# the predicate names its own agent: "treated with chemotherapy", "managed by medication"
+_OTHER_AGENT = re.compile(
+    r"\s+(?:first\s+|successfully\s+|well\s+)?(?:with|by|using|through)\s+(?!(?:it|them|this|these|the\s+cells|cells|"
+    r"at\s+least|up\s+to|about|around|nearly|almost|over|more\s+than|as\s+much\s+as|half|a\s+third|a\s+quarter|"
+    r"one|two|three|four|five|\d)\b)", re.IGNORECASE)
 # after "not": a treatment verb, the therapy (masked as T) and "for" before the condition
 _DENIED_USE = re.compile(
     r"\s+(?:\w+\s+)?(?:offer|provide|use|give|recommend|sell|perform|do|prescribe|inject|infuse)s?\s+"
@@ -83,6 +95,26 @@ _BARE_PRONOUNS = frozenset({"it", "they", "them"})
 _PERSONAL = re.compile(r"\b(?:I|my|me|he|his|him|she|her|we|our)\b")
 # outcomes told without naming the condition again ("After two rounds she ...")
 _OUTCOME_PREDICATES = frozenset({"predicate-outcome-after", "predicate-outcome-free"})
+# a person's story told outcome first: "After two rounds I was walking without a cane. My
+# arthritis had kept me housebound." (the outcome, then whose condition it was)
+_STORY_PERSON = re.compile(r"\b(?:I|my|me|he|his|him|she|her)\b")
+_STORY_PREDICATES = _OUTCOME_PREDICATES | {"predicate-outcome-better", "predicate-cure", "predicate-relieve",
+                                           "predicate-improve", "predicate-reverse", "predicate-restore"}
+# the story went badly, or the condition goes on: no outcome to carry over
+_STORY_WORSE = re.compile(
+    r"\b(?:worse|worsen\w*|no\s+change|nothing\s+changed|unchanged|the\s+same|no\s+difference|progress\w*|"
+    r"came\s+back|comes\s+back|come\s+back|returned|still|declin\w+|deteriorat\w+|didn't|did\s+not|not)\b",
+    re.IGNORECASE)
+# "my arthritis doctor": the condition names somebody's doctor, group or medicine
+_CONDITION_AS_MODIFIER = re.compile(
+    r"[\s'’s]*(?:doctor|doctors|specialist|specialists|nurse|clinic|clinics|group|groups|foundation|society|"
+    r"medication|medications|meds|drugs?|pills?|diagnosis|community|charity|walk|fundraiser|research)\b", re.IGNORECASE)
+_POSSESSED = re.compile(
+    r"\b(?:my|his|her|their|our)\s+(?:[\w-]+(?:'s|\u2019s)\s+)?(?:(?:severe|chronic|progressive|bad|worsening|"
+    r"early|late|advanced|mild|moderate|own)\s+)?\Z"
+    r"|\b(?:I|he|she|they|we)\s+(?:also\s+)?(?:has|have|had|has\s+had|have\s+had|was\s+diagnosed\s+with|"
+    r"were\s+diagnosed\s+with|lives?\s+with|lived\s+with|suffers?\s+from|suffered\s+from|struggled?\s+with|"
+    r"struggles\s+with)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 _LISTING_PREDICATES = frozenset({"used-for", "treat", "option-for", "approved-for"})
 
 
@@ -186,7 +218,7 @@ class ClaimExtractor:
             claims.extend(walk.enter_block(index, block, block_sentences))
             for s in block_sentences:
                 if not walk.matters(s):
-                    walk.recent = []  # a sentence about something else ends the thread
+                    walk.recent, walk.story = [], None  # a sentence about something else ends the thread
                     continue  # nothing here can make or inform a claim
                 sentence_claims, info = walk.read(s)
                 claims.extend(sentence_claims)
@@ -352,6 +384,9 @@ class _Walk:
         # conditions the previous sentence of the block spoke of (claimed or not): "The
         # cells calm the immune system" continues "Our cells stop MS"
         self.recent: list[Mention] = []
+        # the previous sentence of the block told a person's outcome without naming the
+        # condition (sentence, predicate); the next one may say whose condition it was
+        self.story: tuple[Sentence, Mention] | None = None
         self.table_therapy: TherapyRef | None = None  # named in an earlier cell of the table (its row)
         self.block_therapy: tuple[TherapyRef, bool] | None = None  # (therapy, named in research context)
         self.block: tuple[int, int, str, int, bool] = (0, 0, "paragraph", 0, False)
@@ -380,6 +415,7 @@ class _Walk:
         self.block_has_conditions = False
         self.unclaimed = []
         self.recent = []
+        self.story: tuple[Sentence, Mention] | None = None
         if kind != "table_cell":
             self.table_therapy = None
         conditions = [m for s in sentences for m in s.terms if m.kind == "condition"]
@@ -483,6 +519,8 @@ class _Walk:
             return True  # "... diagnosed with autism. After two sessions (These cells, His hands were stronger) ..."
         if self.block_has_conditions and "predicate-success-rate" in keys:
             return True  # "... thinning hair. 8 out of 10 clients see regrowth."
+        if keys & _STORY_PREDICATES and _STORY_PERSON.search(self.text, s.start, s.end):
+            return True  # "After two rounds I was walking without a cane." (My arthritis ...)
         return (kind == "heading" or lead_in or (section is not None and bool(section.conditions))
                 or self.text[s.start:s.end].rstrip().endswith(":"))
 
@@ -496,6 +534,14 @@ class _Walk:
             claims = self._explicit_claims(s, therapies, conditions)
         if not conditions and s.predicates:
             claims += self._claims_about_earlier_conditions(s, therapies)
+        story, self.story = self.story, None
+        if conditions and not claims and story is not None:
+            claims = self._story_claims(story, s, conditions)
+        elif (not conditions and not claims and s.predicates
+              and _STORY_PERSON.search(text, s.start, s.end)):
+            predicate = next((p for p in s.predicates if p.key in _STORY_PREDICATES), None)
+            if predicate is not None:
+                self.story = (s, predicate)
         section = self.section
         if self.block[2] == "heading" and section is not None and section.question:
             section.asked.extend(claims)  # withdrawn if the answer begins with "No"
@@ -584,7 +630,8 @@ class _Walk:
                 # testing them in lupus"
                 pred_kind, pred_text = "researched-for", ""
                 source = "sentence"
-            elif kind not in ("heading", "title") and self._applied_therapy(s, therapies, clause):
+            elif (kind not in ("heading", "title") and self._applied_therapy(s, therapies, clause)
+                  and not _TOPIC_TALK.search(text, clause[0], clause[1])):
                 # "I have MS and had two rounds of IV stem cells", "For a bad back we
                 # inject the cells": a therapy given and a condition named in one clause
                 # make a claim even without a verb of effect; any denial in the clause
@@ -603,6 +650,10 @@ class _Walk:
             elif source == "frame" and frame is not None:
                 therapy, from_research = frame.therapy, False
             else:
+                if predicate is not None and text[predicate.end - 2:predicate.end].lower() == "ed" \
+                        and _OTHER_AGENT.match(text, predicate.end) and not any(
+                        predicate.end <= t.start < predicate.end + 40 for t in therapies):
+                    continue  # "had been treated with chemotherapy": another treatment did it
                 therapy, from_research = self.infer_therapy()
             if therapy is None:
                 continue
@@ -639,6 +690,31 @@ class _Walk:
                 if word not in _BARE_PRONOUNS or self.block_therapy is not None:
                     return True
         return False
+
+    def _story_claims(self, story: tuple[Sentence, Mention], s: Sentence,
+                      conditions: list[Mention]) -> list[Claim]:
+        """The outcome told in the sentence before, about the conditions this one says
+        a person has ("My COPD had kept me off the course"); a denial here takes none."""
+        told, predicate = story
+        if s.predicates or modality(s, (s.start, s.end)).negated or _STORY_WORSE.search(self.text, s.start, s.end) \
+                or _STORY_WORSE.search(self.text, told.start, told.end):
+            return []
+        owned = [c for c in conditions
+                 if _POSSESSED.search(self.text, max(s.start, c.start - 40), c.start) is not None
+                 and not _CONDITION_AS_MODIFIER.match(self.text, c.end)]
+        if not owned:
+            return []
+        therapies = [m for m in told.terms if m.kind == "therapy"]
+        if therapies:
+            therapy, from_research = self.x._therapy_ref(therapies[0], self.text), False
+        else:
+            therapy, from_research = self.infer_therapy()
+        if therapy is None:
+            return []
+        mod = _research_context(modality(told, told.clause_of(predicate.start), predicate.start), from_research)
+        return [self.x._claim(told, therapy, cond, self.text, predicate.value or "improve",
+                              self.text[predicate.start:predicate.end], mod, "previous", (predicate.start,))
+                for cond in owned]
 
     def _later_clause_claims(self, s: Sentence, therapies: list[Mention], conditions: list[Mention]) -> list[Claim]:
         """"We cannot reverse Alzheimer's, but we can slow it": a clause with a predicate

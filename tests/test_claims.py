@@ -680,3 +680,47 @@ def test_a_condition_beside_an_age_describes_who_suits_a_procedure(claims_of, te
 
 def test_a_condition_without_an_age_is_still_treated(claims_of):
     assert only(claims_of("Umbilical stem cells for patients with diabetes, over 75 or not."), "diabetes")
+
+
+_CLINIC = "Our clinic offers umbilical cord stem cell therapy. Book your consultation with our doctors today.\n\n"
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("After two rounds I was walking without a cane. My arthritis had kept me housebound for years.", "arthritis"),
+    ("My son was nonverbal. After his third infusion he said mama for the first time. He has autism.", "autism"),
+])
+def test_an_outcome_told_before_whose_condition_it_was(claims_of, text, condition):
+    claim = only(claims_of(_CLINIC + text), condition)
+    assert not claim.negated and claim.certainty == "assertive"
+
+
+@pytest.mark.parametrize("text", [
+    "My mother went to a clinic in Mexico. After the infusions she felt worse. Her ALS kept progressing.",
+    "After the seminar I felt better about my options. My arthritis doctor still recommends physical therapy.",
+    "After two rounds I was walking without a cane. My neighbour has arthritis.",
+    "After two rounds I was walking without a cane. I do not have arthritis.",
+])
+def test_no_outcome_is_carried_to_a_condition_that_went_on_or_is_not_the_persons(claims_of, text):
+    assert claims_of(_CLINIC + text) == []
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("COPD steals your breath. Our exosome nebulizer gives it back.", "copd"),
+    ("Neuropathy in both feet for six years. Two exosome IVs later, I can feel the floor again.", "neuropathy"),
+    ("Back pain? Our BMAC injections get you moving again without surgery.", "back-pain"),
+    ('"My knees were bone on bone. Now I hike every weekend," says Gary, 68.', "osteoarthritis"),
+    ("PRP is twice as effective as hyaluronic acid for knee osteoarthritis.", "knee-osteoarthritis"),
+    ('According to Dr. Ruiz, the cells "switch off" the inflammation behind rheumatoid arthritis.', "rheumatoid-arthritis"),
+])
+def test_outcomes_told_in_everyday_words(claims_of, text, condition):
+    assert not only(claims_of(_CLINIC + text), condition).negated
+
+
+@pytest.mark.parametrize("text", [
+    "Today we are going to talk about stem cells and autism.",
+    "After her transplant she felt better. Her leukemia had been treated with chemotherapy first.",
+    "These days I walk with a cane because of my MS.",
+    "Feel free to call us again if you have questions about arthritis.",
+])
+def test_topics_other_agents_and_bad_days_are_not_claims(claims_of, text):
+    assert [c for c in claims_of(_CLINIC + text) if not c.negated] == []
