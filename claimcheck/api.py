@@ -50,6 +50,10 @@ class Checker:
 
         self.nlp = spacy.blank("en")
         self.nlp.max_length = MAX_TEXT_CHARS
+        # spaCy keeps the full stop on a token that ends in digit and capital ("T1D.",
+        # "A1C."), which hides the abbreviation at the end of a sentence; split it off
+        suffixes = list(self.nlp.Defaults.suffixes) + [r"(?<=[0-9][A-Z])\.", r"(?<=[0-9][A-Z][A-Z])\."]
+        self.nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
         self.nlp.add_pipe("claimcheck", config={
             "jurisdiction": self.jurisdiction,
             "rule_packs": self.rule_packs,

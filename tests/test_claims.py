@@ -724,3 +724,15 @@ def test_outcomes_told_in_everyday_words(claims_of, text, condition):
 ])
 def test_topics_other_agents_and_bad_days_are_not_claims(claims_of, text):
     assert [c for c in claims_of(_CLINIC + text) if not c.negated] == []
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Our stem cell infusions help patients with T1D.", "type-1-diabetes"),  # "T1D." is one token to spaCy
+    ("Our stem cell infusions help patients with CHF.", "heart-failure"),  # the full stop is not an amount
+])
+def test_an_abbreviation_at_the_end_of_a_sentence(claims_of, text, condition):
+    assert only(claims_of(text), condition)
+
+
+def test_an_abbreviation_that_is_a_currency_beside_an_amount_is_not_a_condition(claims_of):
+    assert claims_of("Stem cell packages cost CHF 12,000 per session for patients.") == []
