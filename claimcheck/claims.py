@@ -60,7 +60,8 @@ _TOPIC_TALK = re.compile(
 _OTHER_AGENT = re.compile(
     r"\s+(?:first\s+|successfully\s+|well\s+)?(?:with|by|using|through)\s+(?!(?:it|them|this|these|the\s+cells|cells|"
     r"at\s+least|up\s+to|about|around|nearly|almost|over|more\s+than|as\s+much\s+as|half|a\s+third|a\s+quarter|"
-    r"one|two|three|four|five|\d)\b)", re.IGNORECASE)
+    r"one|two|three|four|five|\d|an?\s+(?:average|median|mean|factor|third|quarter|half|lot|wide\s+margin)|average|"
+    r"roughly|approximately|some|as\s+much|far)\b)", re.IGNORECASE)
 # after "not": a treatment verb, the therapy (masked as T) and "for" before the condition
 _DENIED_USE = re.compile(
     r"\s+(?:\w+\s+)?(?:offer|provide|use|give|recommend|sell|perform|do|prescribe|inject|infuse)s?\s+"
@@ -547,8 +548,13 @@ class _Walk:
             section.asked.extend(claims)  # withdrawn if the answer begins with "No"
         if (self.block[2] == "heading" and claims and section is not None and section.conditions
                 and (self.frame is None or not self.frame.listing)):
-            section.pending.extend(claims)  # made by the section's sentences, or at its end
-            claims = []
+            # a heading that says what the therapy does ("Reverse your biological age")
+            # makes its claim itself; one that only names the condition waits for its section
+            opening = text[s.start:s.end].lstrip(" \t\n\"'“#*-").lower()
+            said = [c for c in claims if c.predicate_text and c.source == "sentence" and not section.question
+                    and opening.startswith(c.predicate_text.lower())]
+            section.pending.extend(c for c in claims if c not in said)
+            claims = said
         # the sentence as a whole, for frames and research context; a lead-in ("Northgate
         # does not sell or provide:") speaks of the list after it
         lead_in = self.block[4] or self.text[s.start:s.end].rstrip().endswith(":")
@@ -631,7 +637,9 @@ class _Walk:
                 pred_kind, pred_text = "researched-for", ""
                 source = "sentence"
             elif (kind not in ("heading", "title") and self._applied_therapy(s, therapies, clause)
-                  and not _TOPIC_TALK.search(text, clause[0], clause[1])):
+                  and not _TOPIC_TALK.search(text, clause[0], clause[1])
+                  and not any(m.key == "pseudo-predicate-noun" and clause[0] <= m.start < cond.start
+                              for m in s.modifiers)):  # "our cells are screened for HIV"
                 # "I have MS and had two rounds of IV stem cells", "For a bad back we
                 # inject the cells": a therapy given and a condition named in one clause
                 # make a claim even without a verb of effect; any denial in the clause

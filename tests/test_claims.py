@@ -736,3 +736,27 @@ def test_an_abbreviation_at_the_end_of_a_sentence(claims_of, text, condition):
 
 def test_an_abbreviation_that_is_a_currency_beside_an_amount_is_not_a_condition(claims_of):
     assert claims_of("Stem cell packages cost CHF 12,000 per session for patients.") == []
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Reverse your knee osteoarthritis\n\nOur cord cells are injected in one visit.", "knee-osteoarthritis"),
+    ("Among the 20 patients with lupus we treated, flare scores fell by an average of 40%.", "lupus"),
+    ("After the drips the psoriasis on her elbows cleared up.", "psoriasis"),
+    ("Most of our patients with COPD stop using their inhalers within a year.", "copd"),
+    ("Clients with asthma report fewer attacks after the exosome nebulizer.", "asthma"),
+    ("Her Crohn's is so much milder now, she says.", "crohns-disease"),
+    ("With knee arthrosis we see new cartilage after six months in 7 of 10 cases.", "knee-osteoarthritis"),
+    ("Our cells helped his ALS. We expect them to do the same for Huntington's.", "huntingtons-disease"),
+    ("Can our stem cells slow progressive ALS? Our doctors think so.", "als"),
+])
+def test_more_ways_of_telling_an_outcome(claims_of, text, condition):
+    assert not only(claims_of(_CLINIC + text), condition).negated
+
+
+def test_donor_screening_is_not_a_treatment_claim(claims_of):
+    assert claims_of(_CLINIC + "Our cells are screened for HIV and hepatitis C before release.") == []
+
+
+def test_a_heading_that_only_names_the_condition_still_waits_for_its_section(claims_of):
+    claims = claims_of("# Parkinson's support\n\nOur exosome drips steady tremors.", "markdown")
+    assert len([c for c in claims if c.condition.id == "parkinsons-disease"]) == 1
