@@ -56,6 +56,13 @@ _TOPIC_TALK = re.compile(
     r"information|info|facts?|myths?|truth|news|articles?|webinars?|podcasts?|videos?|posts?|guide|"
     r"discussion|discuss|discusses|discussing|write|writing|wrote|research(?:ing)?|curious|wondering)\s+"
     r"(?:more\s+|a\s+lot\s+|a\s+bit\s+)?(?:about|on|regarding)\b", re.IGNORECASE)
+# a sentence that opens by defining or describing the condition ("MS develops when ...",
+# "Autism is a developmental condition that ...") says what it is, not what treats it
+_DEFINED = re.compile(
+    r"(?:\s*\([^)]{1,40}\))?,?\s+(?:is|are|was|were|develops|develop|occurs|occur|happens|happen|affects|affect|"
+    r"causes|cause|means|results|damages|damage|destroys|destroy|attacks|attack|strikes|strike|starts|start|begins|"
+    r"begin|progresses|progress|involves|involve|refers|makes|make|steals|robs|slowly|gradually|usually|often|"
+    r"typically|can\s+be|can\s+cause|can\s+affect|can\s+make)\b", re.IGNORECASE)
 # the predicate names its own agent: "treated with chemotherapy", "managed by medication"
 _OTHER_AGENT = re.compile(
     r"\s+(?:first\s+|successfully\s+|well\s+)?(?:with|by|using|through)\s+(?!(?:it|them|this|these|the\s+cells|cells|"
@@ -220,6 +227,8 @@ class ClaimExtractor:
             for s in block_sentences:
                 if not walk.matters(s):
                     walk.recent, walk.story = [], None  # a sentence about something else ends the thread
+                    if block[4] or text[s.start:s.end].rstrip().endswith(":"):
+                        walk.lead_in = None  # the list below follows this plain lead-in, not an earlier one
                     continue  # nothing here can make or inform a claim
                 sentence_claims, info = walk.read(s)
                 claims.extend(sentence_claims)
@@ -388,6 +397,7 @@ class _Walk:
         # the previous sentence of the block told a person's outcome without naming the
         # condition (sentence, predicate); the next one may say whose condition it was
         self.story: tuple[Sentence, Mention] | None = None
+        self.asked = []
         self.table_therapy: TherapyRef | None = None  # named in an earlier cell of the table (its row)
         self.block_therapy: tuple[TherapyRef, bool] | None = None  # (therapy, named in research context)
         self.block: tuple[int, int, str, int, bool] = (0, 0, "paragraph", 0, False)
@@ -417,6 +427,7 @@ class _Walk:
         self.unclaimed = []
         self.recent = []
         self.story: tuple[Sentence, Mention] | None = None
+        self.asked = []
         if kind != "table_cell":
             self.table_therapy = None
         conditions = [m for s in sentences for m in s.terms if m.kind == "condition"]
@@ -535,6 +546,11 @@ class _Walk:
             claims = self._explicit_claims(s, therapies, conditions)
         if not conditions and s.predicates:
             claims += self._claims_about_earlier_conditions(s, therapies)
+        asked, self.asked = self.asked, []
+        if asked and not s.question and (therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers)):
+            claims += self._answer_claims(s, therapies, asked, {c.condition.id for c in claims})
+        elif s.question and conditions and not claims and len(_WORD.findall(text[s.start:s.end])) <= 8:
+            self.asked = conditions  # "Thinning hair?" and the answer after it: "Our exosome serum ..."
         story, self.story = self.story, None
         if conditions and not claims and story is not None:
             claims = self._story_claims(story, s, conditions)
@@ -582,7 +598,9 @@ class _Walk:
             # (after dedupe: "bad back caused by worn discs" claims the disc disease only, so
             # a "Back Pain Without a Fusion" heading keeps its own claim)
             for c in claims:
-                if not c.negated:
+                # (a heading listed under "Conditions we treat" claims for the list; the
+                # sentences under it may still say more: "Parents tell us ...")
+                if not c.negated and not (c.source == "frame" and self.block[2] == "heading"):
                     rank = _CERTAINTY_RANK[c.certainty]
                     section.claimed[c.condition.id] = max(rank, section.claimed.get(c.condition.id, -1))
         info = SentenceInfo(sentence=s, therapy_ids=frozenset(m.key for m in therapies),
@@ -658,6 +676,10 @@ class _Walk:
             elif source == "frame" and frame is not None:
                 therapy, from_research = frame.therapy, False
             else:
+                if _DEFINED.match(text, cond.end) and text[s.start:cond.start].strip(" \t\n\"'“").lower() in (
+                        "", "the", "a", "an") and not any(
+                        m.kind == "therapy-anaphora" for m in s.modifiers):
+                    continue  # "MS develops when the immune system attacks the myelin that protects nerves"
                 if predicate is not None and text[predicate.end - 2:predicate.end].lower() == "ed" \
                         and _OTHER_AGENT.match(text, predicate.end) and not any(
                         predicate.end <= t.start < predicate.end + 40 for t in therapies):
@@ -698,6 +720,26 @@ class _Walk:
                 if word not in _BARE_PRONOUNS or self.block_therapy is not None:
                     return True
         return False
+
+    def _answer_claims(self, s: Sentence, therapies: list[Mention], asked: list[Mention],
+                       claimed: set[str]) -> list[Claim]:
+        """"Bad knees? One injection of cord cells rebuilds worn cartilage.": the sentence
+        after a short question about a condition offers the therapy for it."""
+        mod = modality(s, (s.start, s.end))
+        if mod.negated:
+            return []  # "Autism? We do not treat it."
+        if therapies:
+            therapy = self.x._therapy_ref(therapies[0], self.text)
+        else:
+            therapy = self.infer_therapy()[0]
+        if therapy is None:
+            return []
+        predicate = s.predicates[0] if s.predicates else None
+        pred_kind = (predicate.value or "used-for") if predicate is not None else "used-for"
+        pred_text = self.text[predicate.start:predicate.end] if predicate is not None else ""
+        at = (predicate.start,) if predicate is not None else ()
+        return [self.x._claim(s, therapy, cond, self.text, pred_kind, pred_text, mod, "previous", at)
+                for cond in asked if cond.key not in claimed]
 
     def _story_claims(self, story: tuple[Sentence, Mention], s: Sentence,
                       conditions: list[Mention]) -> list[Claim]:

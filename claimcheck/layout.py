@@ -249,6 +249,10 @@ def _starts_new(body: str) -> bool:
     return bool(t) and (t[0].isupper() or t[0].isdigit())
 
 
+# a sentence that ends inside the quotation marks: '"... is gone." - Priya' or '"... gone!"'
+_QUOTED_SENTENCE_RE = re.compile(r"[.!?\u2026][\"\u201d\u00bb]")
+
+
 def _heading_shaped(line: _Line) -> bool:
     body = line.body
     if line.words > 12 or len(body) > 100:
@@ -256,6 +260,8 @@ def _heading_shaped(line: _Line) -> bool:
     t = body.rstrip(_CLOSERS) or body
     if t[-1] in _NO_HEADING_END:
         return False
+    if body[0] in "\"\u201c\u201e\u00ab" and _QUOTED_SENTENCE_RE.search(body):
+        return False  # a quoted sentence with its speaker: '"My pain is gone." - Ann, 52'
     return any(c.isalpha() for c in body)
 
 

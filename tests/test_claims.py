@@ -760,3 +760,41 @@ def test_donor_screening_is_not_a_treatment_claim(claims_of):
 def test_a_heading_that_only_names_the_condition_still_waits_for_its_section(claims_of):
     claims = claims_of("# Parkinson's support\n\nOur exosome drips steady tremors.", "markdown")
     assert len([c for c in claims if c.condition.id == "parkinsons-disease"]) == 1
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Achy knees? Our cord cell injection floods the joint with growth signals.", "joint-pain"),
+    ("Receding hairline? One session of our exosome serum ($900) wakes up sleepy follicles.", "hair-loss"),
+])
+def test_a_short_question_about_a_condition_and_the_therapy_offered_after_it(claims_of, text, condition):
+    assert not only(claims_of(_CLINIC + text), condition).negated
+
+
+def test_a_question_answered_with_a_refusal_is_no_claim(claims_of):
+    assert [c for c in claims_of(_CLINIC + "Autism? We do not offer our cells for it.") if not c.negated] == []
+
+
+@pytest.mark.parametrize("text", [
+    "MS develops when the immune system attacks the myelin that protects nerves.",
+    "Autism is a developmental condition that can affect speech and sleep.",
+])
+def test_a_sentence_that_defines_the_condition_is_no_claim(claims_of, text):
+    assert claims_of(_CLINIC + text) == []
+
+
+def test_other_treatments_that_failed_do_not_deny_the_claim(claims_of):
+    text = "Our stem cell injections are for tennis elbow that hasn't responded to physical therapy."
+    assert not only(claims_of(text), "tennis-elbow").negated
+
+
+def test_a_plain_lead_in_ends_the_denial_of_an_earlier_one(claims_of):
+    text = ("Forum rules: no clinic links.\nA few facts for newcomers:\n"
+            "- Lantidra is FDA-approved for some adults with type 1 diabetes.\n")
+    assert not only(claims_of(text), "type-1-diabetes").negated
+
+
+def test_a_quoted_line_with_its_speaker_is_not_a_heading(claims_of):
+    text = ("Our exosome drips\n\nWhat members say\n\"Two drips in and my arthritis pain is gone.\" - Ann, 52\n"
+            "\"I sleep better than I have in years.\" - Raj, 60\n")
+    claim = only(claims_of(text), "arthritis")
+    assert claim.certainty == "absolute" and not claim.negated
