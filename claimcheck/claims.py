@@ -830,7 +830,10 @@ class _Walk:
             # MS", then "our case series describe fewer relapses")
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
             rank = _CERTAINTY_RANK[mod.certainty(predicate.value)]
-            targets = [c for c in section.conditions if section.claimed.get(c.key, -1) < rank]
+            # (a sentence that names the therapy or points to it, "our cells go after the
+            # cause", makes a claim of its own however often the section has claimed)
+            named = bool(therapies) or any(m.kind == "therapy-anaphora" for m in s.modifiers)
+            targets = [c for c in section.conditions if named or section.claimed.get(c.key, -1) < rank]
             source = "heading"
         else:
             return []

@@ -54,7 +54,9 @@ al u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec mt ft
 # capital letter, a digit or an opening quote; the lookahead keeps the filtering in C.
 # (or a hashtag, a handle, or an emoji or other symbol standing alone before the next word)
 # (posts and forums often start a sentence in lower case: "... to 1. not saying it's a cure")
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Za-z0-9#@]|[^\w\s\"'(\[]+\s)")
+# (an emoji before a capital ends a sentence in social posts: "not so fast 😎 Our cells ...")
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Za-z0-9#@]|[^\w\s\"'(\[]+\s)"
+                           r"|(?<=[\w,] )[\U0001F300-\U0001FAFF\u2600-\u27BF][\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D\U0001F3FB-\U0001F3FF]*\s+(?=[A-Z])")
 
 
 @dataclass(slots=True)

@@ -802,3 +802,30 @@ def test_a_quoted_line_with_its_speaker_is_not_a_heading():
     kinds = {layout.text[b.start:b.end].split(" - ")[0]: b.kind for b in layout.blocks}
     assert kinds["What members say"] == "heading"
     assert kinds['"Two drips in and my arthritis pain is gone."'] != "heading"
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Our PRP and exosome scalp protocol gives you thicker hair in three months.", "hair-loss"),
+    ("Our exosome facials make clients look ten years younger.", "ageing"),
+    ("The P-Shot boosts libido in one visit.", "sexual-dysfunction"),
+    ("Ask about our stem cell injections for knee arthritis.", "knee-osteoarthritis"),
+])
+def test_outcome_nouns_and_calls_to_action_are_claims(claims_of, text, condition):
+    claim = only(claims_of(_CLINIC + text), condition)
+    assert not claim.negated and not claim.attributed
+
+
+def test_patients_asking_about_a_use_is_still_reported(claims_of):
+    text = "Patients often ask about stem cells for autism, and we tell them the evidence is thin."
+    assert all(c.negated or c.attributed for c in claims_of(text) if c.condition.id == "autism")
+
+
+def test_an_emoji_ends_a_sentence_and_not_so_fast_denies_nothing(claims_of):
+    text = "POV: your surgeon said knee replacement, we said not so fast 😎 Our cord cell shot is an alternative to surgery for bone-on-bone knees."
+    assert not only(claims_of(text), "knee-osteoarthritis").negated
+
+
+def test_every_sentence_that_names_the_therapy_under_a_condition_heading_claims(claims_of):
+    text = ("# Knee osteoarthritis\n\nOur BMAC injections rebuild the cushioning in the joint.\n\n"
+            "Unlike cortisone, our cells go after the underlying cause.\n")
+    assert len([c for c in claims_of(text, "markdown") if c.condition.id == "knee-osteoarthritis"]) == 2
