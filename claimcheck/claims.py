@@ -63,6 +63,12 @@ _DEFINED = re.compile(
     r"causes|cause|means|results|damages|damage|destroys|destroy|attacks|attack|strikes|strike|starts|start|begins|"
     r"begin|progresses|progress|involves|involve|refers|makes|make|steals|robs|slowly|gradually|usually|often|"
     r"typically|can\s+be|can\s+cause|can\s+affect|can\s+make)\b", re.IGNORECASE)
+# a heading or lead-in over the list of who may join a study or get a procedure
+_ELIGIBILITY = re.compile(
+    r"\b(?:who\s+can\s+(?:take\s+part|join|participate|enrol+|apply|volunteer)|who\s+(?:may|might|could)\s+(?:qualify|be\s+eligible|join|take\s+part)|"
+    r"eligib\w*|inclusion\s+criteria|exclusion\s+criteria|you\s+(?:may|might|could)\s+(?:be\s+able\s+to\s+)?(?:join|take\s+part|qualify|participate)|"
+    r"(?:can|could|may)\s+take\s+part\s+if|who\s+we\s+are\s+looking\s+for|(?:to|can)\s+enrol+|participants\s+must|volunteers\s+(?:must|should|who))",
+    re.IGNORECASE)
 # the predicate names its own agent: "treated with chemotherapy", "managed by medication"
 _OTHER_AGENT = re.compile(
     r"\s+(?:first\s+|successfully\s+|well\s+)?(?:with|by|using|through)\s+(?!(?:it|them|this|these|the\s+cells|cells|"
@@ -189,6 +195,7 @@ class Section:
     # blocks of its own content before any sub-heading (a table or two paragraphs mean a
     # frame such as "Approved treatments we provide" has said its piece)
     own_content: int = 0
+    eligibility: bool = False  # "Who can take part": the list below describes volunteers
 
 
 class ClaimExtractor:
@@ -229,6 +236,7 @@ class ClaimExtractor:
                     walk.recent, walk.story = [], None  # a sentence about something else ends the thread
                     if block[4] or text[s.start:s.end].rstrip().endswith(":"):
                         walk.lead_in = None  # the list below follows this plain lead-in, not an earlier one
+                        walk.eligibility_lead_in = bool(_ELIGIBILITY.search(text, s.start, s.end))
                     continue  # nothing here can make or inform a claim
                 sentence_claims, info = walk.read(s)
                 claims.extend(sentence_claims)
@@ -398,6 +406,7 @@ class _Walk:
         # condition (sentence, predicate); the next one may say whose condition it was
         self.story: tuple[Sentence, Mention] | None = None
         self.asked = []
+        self.eligibility_lead_in = False  # the last lead-in asks who may take part
         self.table_therapy: TherapyRef | None = None  # named in an earlier cell of the table (its row)
         self.block_therapy: tuple[TherapyRef, bool] | None = None  # (therapy, named in research context)
         self.block: tuple[int, int, str, int, bool] = (0, 0, "paragraph", 0, False)
@@ -438,7 +447,7 @@ class _Walk:
                 return flushed  # a bare condition line under "Conditions we treat:" continues the list
             flushed = self._open_section(level, conditions, sentences)
             self.list_frame = None
-            self.lead_in = None
+            self.lead_in, self.eligibility_lead_in = None, False
             self.antecedents = {}
         else:
             section = self.section
@@ -454,7 +463,7 @@ class _Walk:
         if kind not in ("heading", "list_item", "table_cell") and not short:
             self.list_frame = None
             if not _lead_in:
-                self.lead_in = None
+                self.lead_in, self.eligibility_lead_in = None, False
         return flushed
 
     def _open_section(self, level: int, conditions: list[Mention], sentences: list[Sentence]) -> list[Claim]:
@@ -478,7 +487,8 @@ class _Walk:
         heading_mod = _merge(modality(s, (s.start, s.end), open_end=True) for s in sentences) if sentences else None
         question = any(s.question for s in sentences)
         self.sections.append(Section(level=level, conditions=conditions if condition_heading else [],
-                                     modality=heading_mod, question=question))
+                                     modality=heading_mod, question=question,
+                                     eligibility=bool(_ELIGIBILITY.search(self.text, self.block[0], self.block[1]))))
         return flushed
 
     def close_sections(self, level: int) -> list[Claim]:
@@ -616,6 +626,9 @@ class _Walk:
         for cond in conditions:
             if _qualifies_previous(cond, conditions, text):
                 continue  # "sickle cell disease with stroke": the stroke describes the disease
+            if kind == "list_item" and (self.eligibility_lead_in or any(sec.eligibility for sec in self.sections)) \
+                    and _nearest(s.predicates, cond, s.clause_of(cond.start)) is None:
+                continue  # "Who can take part: - Adults 18 to 65 with progressive MS": who may volunteer
             if _AGE_OR_CONDITION.search(text, max(s.start, cond.start - 60), cond.start):
                 continue  # "patients over 75 or with diabetes": who is suited to a procedure, not what it treats
             clause = s.clause_of(cond.start)
@@ -855,6 +868,7 @@ class _Walk:
         opens = kind == "heading" or lead_in or self.text[s.start:s.end].rstrip().endswith(":")
         if opens and kind != "heading":
             self.lead_in = mod
+            self.eligibility_lead_in = bool(_ELIGIBILITY.search(self.text, s.start, s.end))
         if not opens or conditions:
             return
         therapy = self.x._therapy_ref(therapies[0], self.text) if therapies else self.infer_therapy()[0]

@@ -829,3 +829,16 @@ def test_every_sentence_that_names_the_therapy_under_a_condition_heading_claims(
     text = ("# Knee osteoarthritis\n\nOur BMAC injections rebuild the cushioning in the joint.\n\n"
             "Unlike cortisone, our cells go after the underlying cause.\n")
     assert len([c for c in claims_of(text, "markdown") if c.condition.id == "knee-osteoarthritis"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Our study tests cord cells.\n\nWho can take part\n\n- Adults 18 to 70 who have had Parkinson's disease for three years\n- No other brain surgery\n",
+    "Our study tests cord cells. You may be able to join if you are:\n- an adult aged 40 to 75 with COPD\n",
+])
+def test_an_eligibility_list_describes_volunteers(claims_of, text):
+    assert claims_of(text) == []
+
+
+def test_a_list_of_conditions_with_ages_on_a_selling_page_still_claims(claims_of):
+    text = "Our cord cells treat:\n- Children aged 2 to 12 with autism\n- Adults with MS\n"
+    assert only(claims_of(text), "autism") and only(claims_of(text), "multiple-sclerosis")
