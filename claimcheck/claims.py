@@ -206,9 +206,15 @@ class ClaimExtractor:
                 sentences: list[Sentence]) -> tuple[list[Claim], list[SentenceInfo], str | None]:
         """Claims in document order, facts per sentence, and the document's main therapy id."""
         named = {m.key for s in sentences for m in s.terms if m.kind == "condition" and m.abbreviation is None}
+        offered = False  # inside a list after "Our cord cells treat:": the lead-in gives context
         for s in sentences:
+            kind = blocks[s.block][2]
+            if kind not in ("list_item", "table_cell"):
+                offered = (text[s.start:s.end].rstrip().endswith(":") and bool(s.predicates)
+                           and any(m.kind == "therapy" and m.abbreviation is None for m in s.terms))
             s.terms = [m for m in s.terms
-                       if m.abbreviation is None or self._accept_abbreviation(m, s, text, named)]
+                       if m.abbreviation is None
+                       or self._accept_abbreviation(m, s, text, named, offered and kind == "list_item")]
         topic = self._topic_therapy(blocks, sentences)
         reporting, third_person = _reporting_voice(text, sentences)
         for s in sentences:
@@ -354,14 +360,15 @@ class ClaimExtractor:
             return None
         return min(counts, key=lambda k: (-counts[k], first_seen[k]))
 
-    def _accept_abbreviation(self, m: Mention, s: Sentence, text: str, named: set[str]) -> bool:
+    def _accept_abbreviation(self, m: Mention, s: Sentence, text: str, named: set[str],
+                             context_given: bool = False) -> bool:
         abbr = m.abbreviation
         sentence_text = text[s.start:s.end]
         for veto in abbr.veto:
             for hit in re.finditer(veto, sentence_text):
                 if s.start + hit.start() < m.end and m.start < s.start + hit.end():
                     return False
-        if not abbr.context:
+        if not abbr.context or context_given:
             return True
         if m.kind == "condition" and m.key in named:
             return True  # the full name appears in the document
