@@ -696,6 +696,9 @@ class _Walk:
             elif source == "frame" and frame is not None:
                 therapy, from_research = frame.therapy, False
             else:
+                if predicate is not None and predicate.value == "approved-for" and not any(
+                        m.kind == "therapy-anaphora" for m in s.modifiers):
+                    continue  # "Zolgensma is a gene therapy approved for SMA": a product not in the lexicon
                 if _DEFINED.match(text, cond.end) and text[s.start:cond.start].strip(" \t\n\"'“").lower() in (
                         "", "the", "a", "an") and not any(
                         m.kind == "therapy-anaphora" for m in s.modifiers):
