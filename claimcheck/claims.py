@@ -37,6 +37,9 @@ _NO_ANSWER = re.compile(
     r"|there is (?:still )?no (?:good |reliable |strong |solid |convincing )?(?:evidence|proof)\b"
     r"|we do(?: not|n't) (?:treat|offer|provide|recommend)\b)", re.IGNORECASE)
 # a therapy name that modifies one of these nouns names a place, trade or study, not a use
+_REFERENCE = re.compile(r"\b(?:review|reviews|paper|papers|article|articles|link|links|summary|overview|"
+                        r"write-up|meta-analysis|editorial|preprint|podcast|video)\s+(?:of|on|about)\b", re.IGNORECASE)
+_STUDY_WORD = re.compile(r"(?:trials?|stud(?:y|ies))\Z", re.IGNORECASE)
 _INSTITUTION_AFTER = re.compile(
     r"[\s-]+(?:clinics?|centers?|centres?|industry|industries|company|companies|business(?:es)?|firms?|"
     r"providers?|banks?|banking|labs?|laborator(?:y|ies)|trials?|stud(?:y|ies)|research|researchers?|"
@@ -111,7 +114,7 @@ _PERSONAL = re.compile(r"\b(?:I|my|me|he|his|him|she|her|we|our)\b")
 _OUTCOME_PREDICATES = frozenset({"predicate-outcome-after", "predicate-outcome-free"})
 # a person's story told outcome first: "After two rounds I was walking without a cane. My
 # arthritis had kept me housebound." (the outcome, then whose condition it was)
-_STORY_PERSON = re.compile(r"\b(?:I|my|me|he|his|him|she|her)\b")
+_STORY_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 _STORY_PREDICATES = _OUTCOME_PREDICATES | {"predicate-outcome-better", "predicate-cure", "predicate-relieve",
                                            "predicate-improve", "predicate-reverse", "predicate-restore"}
 # the story went badly, or the condition goes on: no outcome to carry over
@@ -368,6 +371,8 @@ class ClaimExtractor:
             for hit in re.finditer(veto, sentence_text):
                 if s.start + hit.start() < m.end and m.start < s.start + hit.end():
                     return False
+        if _defined_as_other(text, m):
+            return False  # "an open access (OA) review": the text spells the abbreviation out as something else
         if not abbr.context or context_given:
             return True
         if m.kind == "condition" and m.key in named:
@@ -414,6 +419,10 @@ class _Walk:
         self.story: tuple[Sentence, Mention] | None = None
         self.asked = []
         self.eligibility_lead_in = False  # the last lead-in asks who may take part
+        # conditions the previous paragraph named ("My dad had a stroke ..."), for a
+        # personal outcome told in the next one ("His arm is definitely stronger.")
+        self.block_conditions: list[Mention] = []
+        self.previous_conditions: list[Mention] = []
         self.table_therapy: TherapyRef | None = None  # named in an earlier cell of the table (its row)
         self.block_therapy: tuple[TherapyRef, bool] | None = None  # (therapy, named in research context)
         self.block: tuple[int, int, str, int, bool] = (0, 0, "paragraph", 0, False)
@@ -444,6 +453,8 @@ class _Walk:
         self.recent = []
         self.story: tuple[Sentence, Mention] | None = None
         self.asked = []
+        self.previous_conditions = self.block_conditions if kind == "paragraph" else []
+        self.block_conditions = []
         if kind != "table_cell":
             self.table_therapy = None
         conditions = [m for s in sentences for m in s.terms if m.kind == "condition"]
@@ -601,6 +612,7 @@ class _Walk:
             if self.block[2] == "heading" and section is not None and section.therapy is None:
                 section.therapy = named
         if conditions:
+            self.block_conditions.extend(conditions)
             if not self.block_has_conditions:
                 self.antecedents = {}
             self.antecedents.update((c.key, c) for c in conditions)  # one per condition: a long block stays linear
@@ -639,7 +651,10 @@ class _Walk:
             if _AGE_OR_CONDITION.search(text, max(s.start, cond.start - 60), cond.start):
                 continue  # "patients over 75 or with diabetes": who is suited to a procedure, not what it treats
             clause = s.clause_of(cond.start)
-            predicate = _nearest(s.predicates, cond, clause) or for_relations.get(id(cond))
+            predicate = _nearest(s.predicates, cond, clause)
+            if id(cond) in for_relations and (predicate is None or not clause[0] <= predicate.start < clause[1]):
+                # "Transplants for leukemia are done at hospitals; we do not treat them here"
+                predicate = for_relations[id(cond)]
             source = "list" if kind == "list_item" else "sentence"
             anchor = predicate.start if predicate is not None else cond.start
             mod = modality(s, clause, anchor)
@@ -669,7 +684,9 @@ class _Walk:
                 context = [m for m in (self.lead_in, section.modality if section else None) if m is not None]
                 mod = _merge([mod] + context)
                 source = "list"
-            elif mod.research and self._refers_to_therapy(s, therapies):
+            elif mod.research and self._refers_to_therapy(s, therapies, studied=True) and not (
+                    _REFERENCE.search(text, clause[0], cond.start) and not self._refers_to_therapy(s, therapies)):
+                # (but "an open review of the stem cell trials in COPD" points to reading matter)
                 # "Researchers have tested cord blood in children with autism", "...
                 # testing them in lupus"
                 pred_kind, pred_text = "researched-for", ""
@@ -730,13 +747,14 @@ class _Walk:
             return False
         return self._refers_to_therapy(s, therapies)
 
-    def _refers_to_therapy(self, s: Sentence, therapies: list[Mention]) -> bool:
+    def _refers_to_therapy(self, s: Sentence, therapies: list[Mention], studied: bool = False) -> bool:
         """A therapy named other than as the modifier of an institution, or a phrase
         that stands for it ("it" and "they" only once the block has named one)."""
         text = self.text
         for t in therapies:
-            if t.abbreviation is None and not _INSTITUTION_AFTER.match(text, t.end):
-                return True
+            after = _INSTITUTION_AFTER.match(text, t.end)
+            if t.abbreviation is None and (after is None or (studied and _STUDY_WORD.match(after.group().strip(" -")))):
+                return True  # (in research context "cord blood studies in CP" is about the therapy)
         for m in s.modifiers:
             if m.kind == "therapy-anaphora":
                 word = text[m.start:m.end].lower()
@@ -848,6 +866,14 @@ class _Walk:
             # nerves.": the sentence goes on about what the one before it claimed or denied
             targets, source = self.recent, "previous"
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
+        elif (self.previous_conditions and not self.block_has_conditions and self.block[2] == "paragraph"
+              and any(p.key in _STORY_PREDICATES for p in s.predicates)
+              and _STORY_PERSON.search(text, s.start, s.end)):
+            # "My dad had a major stroke ... [new paragraph] His arm is definitely stronger."
+            targets = list({c.key: c for c in self.previous_conditions}.values())
+            source = "previous"
+            predicate = next(p for p in s.predicates if p.key in _STORY_PREDICATES)
+            mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif section is not None and section.conditions and self.block[2] != "heading":
             # once per section, unless a later sentence says it more strongly ("may calm
             # MS", then "our case series describe fewer relapses")
@@ -919,6 +945,18 @@ def _reporting_voice(text: str, sentences: list[Sentence]) -> tuple[bool, bool]:
     reports = 1000 * reporting / words >= _REPORTING_MIN and 1000 * len(selling) / words < _SELLING_MAX
     personal = 1000 * len(_FIRST_PERSON.findall(text)) / words >= _PERSONAL_MIN
     return reports, reports and not personal
+
+
+def _defined_as_other(text: str, m: Mention) -> bool:
+    """Is the abbreviation in brackets right after words whose initials spell it ("open
+    access (OA)")? Those words are what it stands for here."""
+    if not (text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"):
+        return False
+    letters = [c.lower() for c in text[m.start:m.end] if c.isalpha()]
+    words = re.findall(r"[A-Za-z][\w'-]*", text[max(0, m.start - 80):m.start - 1])
+    words = [w for w in words if w.lower() not in ("of", "and", "the", "in", "for", "to", "&")]
+    tail = words[-len(letters):] if letters and len(words) >= len(letters) else []
+    return bool(tail) and [w[0].lower() for w in tail] == letters
 
 
 def _qualifies_previous(cond: Mention, conditions: list[Mention], text: str) -> bool:

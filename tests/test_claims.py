@@ -842,3 +842,34 @@ def test_an_eligibility_list_describes_volunteers(claims_of, text):
 def test_a_list_of_conditions_with_ages_on_a_selling_page_still_claims(claims_of):
     text = "Our cord cells treat:\n- Children aged 2 to 12 with autism\n- Adults with MS\n"
     assert only(claims_of(text), "autism") and only(claims_of(text), "multiple-sclerosis")
+
+
+def test_a_cane_used_for_years_is_no_treatment(claims_of):
+    text = _CLINIC + "My father was diagnosed with MS in 2009 and used a cane for six years."
+    assert claims_of(text) == []
+
+
+def test_a_use_named_in_its_own_clause_is_not_denied_by_the_next(claims_of):
+    text = "Blood stem cell transplants for leukemia are done at hospital cancer centers; we refer those patients and do not treat them here."
+    assert not only(claims_of(_CLINIC + text), "leukemia").negated
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Hair loss, acne scars and wrinkles? Our exosome protocols treat all three.", "scars"),
+    ("In our clinic, 92% of our hair loss patients see visible regrowth within 90 days.", "hair-loss"),
+    ("He came to us with MS. His latest MRI showed no new lesions, and he now swims three times a week.", "multiple-sclerosis"),
+    ("My dad had a major stroke last year. We took him to Cancun for cord cells.\n\nIt's been five months. His arm is definitely stronger.", "stroke"),
+    ("In a randomized trial, aHSCT delayed disability progression in relapsing MS.", "multiple-sclerosis"),
+    ("Some small cord blood studies in young children with CP are ongoing.", "cerebral-palsy"),
+])
+def test_claims_told_through_references_rates_and_stories(claims_of, text, condition):
+    assert not only(claims_of(_CLINIC + text), condition).negated
+
+
+def test_an_abbreviation_spelled_out_as_something_else_is_not_the_condition(claims_of):
+    text = "There is an open access (OA) review of the stem cell trials in COPD from 2023."
+    assert "osteoarthritis" not in {c.condition.id for c in claims_of(text)}
+
+
+def test_disappointing_trials_deny_the_use(claims_of):
+    assert only(claims_of("Large trials of stem cells for severe COVID-19 have been disappointing."), "covid-19").negated
