@@ -37,6 +37,8 @@ _NO_ANSWER = re.compile(
     r"|there is (?:still )?no (?:good |reliable |strong |solid |convincing )?(?:evidence|proof)\b"
     r"|we do(?: not|n't) (?:treat|offer|provide|recommend)\b)", re.IGNORECASE)
 # a therapy name that modifies one of these nouns names a place, trade or study, not a use
+# an answer spoken by the seller: "Lupus? We have seen remarkable results."
+_SELLER_WE = re.compile(r"[\s\"'(]*(?:we|our\s+(?:patients|clients|team|doctors|physicians|results))\b", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:review|reviews|paper|papers|article|articles|link|links|summary|overview|"
                         r"write-up|meta-analysis|editorial|preprint|podcast|video)\s+(?:of|on|about)\b", re.IGNORECASE)
 _STUDY_WORD = re.compile(r"(?:trials?|stud(?:y|ies))\Z", re.IGNORECASE)
@@ -575,7 +577,8 @@ class _Walk:
         if not conditions and s.predicates:
             claims += self._claims_about_earlier_conditions(s, therapies)
         asked, self.asked = self.asked, []
-        if asked and not s.question and (therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers)):
+        if asked and not s.question and (therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers)
+                                         or (s.predicates and _SELLER_WE.match(text, s.start))):
             claims += self._answer_claims(s, therapies, asked, {c.condition.id for c in claims})
         elif s.question and conditions and not claims and len(_WORD.findall(text[s.start:s.end])) <= 8:
             self.asked = conditions  # "Thinning hair?" and the answer after it: "Our exosome serum ..."
@@ -617,7 +620,10 @@ class _Walk:
                 self.antecedents = {}
             self.antecedents.update((c.key, c) for c in conditions)  # one per condition: a long block stays linear
             self.block_has_conditions = True
-        self.unclaimed = conditions if conditions and not claims and not sentence_mod.negated else []
+        if conditions or claims:
+            self.unclaimed = conditions if conditions and not claims and not sentence_mod.negated else []
+        # (a sentence that names no condition and claims nothing, "Then she tried our stem
+        # cell IV.", keeps the condition named before it waiting: "Today she is pain-free.")
         if conditions:
             self.recent = conditions
         elif not claims and not therapies:
@@ -842,7 +848,9 @@ class _Walk:
         refers_back = (therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers)
                        or any(p.key in _OUTCOME_PREDICATES for p in s.predicates)  # "after two sessions he ..."
                        or (any(p.key == "predicate-outcome-better" for p in s.predicates)
-                           and _PERSONAL.search(text, s.start, s.end) is not None))  # "his hands were stronger"
+                           and _PERSONAL.search(text, s.start, s.end) is not None)  # "his hands were stronger"
+                       or (any(p.key in _STORY_PREDICATES for p in s.predicates)
+                           and _STORY_PERSON.search(text, s.start, s.end) is not None))  # "Today she is pain-free."
         if anaphora is not None and self.antecedents:
             targets, source = [Mention("term", "condition", c.key, anaphora.start, anaphora.end)
                                for c in self.antecedents.values()], "anaphora"

@@ -873,3 +873,14 @@ def test_an_abbreviation_spelled_out_as_something_else_is_not_the_condition(clai
 
 def test_disappointing_trials_deny_the_use(claims_of):
     assert only(claims_of("Large trials of stem cells for severe COVID-19 have been disappointing."), "covid-19").negated
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Sarah had rheumatoid arthritis for ten years. Nothing worked. Then she tried our stem cell IV. Today she is pain-free.",
+     "rheumatoid-arthritis"),
+    ("Lupus? We have seen remarkable results.", "lupus"),
+    ("Many people with fibromyalgia have tried everything. Stem cell therapy offers new hope.", "fibromyalgia"),
+    ("Sciatica from a bad disc? We inject stem cells directly into the damaged disc.", "degenerative-disc-disease"),
+])
+def test_claims_that_wait_a_sentence_or_two_for_their_outcome(claims_of, text, condition):
+    assert not only(claims_of(_CLINIC + text), condition).negated
