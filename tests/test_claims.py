@@ -884,3 +884,14 @@ def test_disappointing_trials_deny_the_use(claims_of):
 ])
 def test_claims_that_wait_a_sentence_or_two_for_their_outcome(claims_of, text, condition):
     assert not only(claims_of(_CLINIC + text), condition).negated
+
+
+@pytest.mark.parametrize("text, conditions", [
+    # (the blood disorders of the second phrase fold into the blood cancers named first)
+    ("Hematopoietic stem cell transplants treat blood cancers and some inherited immune disorders.", {"blood-cancer"}),
+    ("Autologous transplants are a standard part of treatment for relapsed Hodgkin lymphoma.", {"lymphoma"}),
+])
+def test_approved_transplant_uses_are_read_as_such(claims_of, text, conditions):
+    claims = claims_of(_CLINIC + text)
+    assert {c.condition.id for c in claims} == conditions
+    assert all(c.therapy.id in ("hsc", "ahsct") for c in claims)
