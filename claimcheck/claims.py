@@ -39,6 +39,9 @@ _NO_ANSWER = re.compile(
 # a therapy name that modifies one of these nouns names a place, trade or study, not a use
 # an answer spoken by the seller: "Lupus? We have seen remarkable results."
 _SELLER_WE = re.compile(r"[\s\"'(]*(?:we|our\s+(?:patients|clients|team|doctors|physicians|results))\b", re.IGNORECASE)
+_PATIENTS_REPORT = re.compile(
+    r"\b(?:patients|clients|parents|families|members|people|most|many)\s+(?:\w+\s+)?(?:report|reports|reported|see|saw|notice|noticed|describe|described|feel|felt|tell\s+us|told\s+us)\b",
+    re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:review|reviews|paper|papers|article|articles|link|links|summary|overview|"
                         r"write-up|meta-analysis|editorial|preprint|podcast|video)\s+(?:of|on|about)\b", re.IGNORECASE)
 _STUDY_WORD = re.compile(r"(?:trials?|stud(?:y|ies))\Z", re.IGNORECASE)
@@ -561,7 +564,7 @@ class _Walk:
             return True  # "... diagnosed with autism. After two sessions (These cells, His hands were stronger) ..."
         if self.block_has_conditions and "predicate-success-rate" in keys:
             return True  # "... thinning hair. 8 out of 10 clients see regrowth."
-        if keys & _STORY_PREDICATES and _STORY_PERSON.search(self.text, s.start, s.end):
+        if keys & _STORY_PREDICATES and (_STORY_PERSON.search(self.text, s.start, s.end) or self.previous_conditions):
             return True  # "After two rounds I was walking without a cane." (My arthritis ...)
         return (kind == "heading" or lead_in or (section is not None and bool(section.conditions))
                 or self.text[s.start:s.end].rstrip().endswith(":"))
@@ -876,8 +879,11 @@ class _Walk:
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif (self.previous_conditions and not self.block_has_conditions and self.block[2] == "paragraph"
               and any(p.key in _STORY_PREDICATES for p in s.predicates)
-              and _STORY_PERSON.search(text, s.start, s.end)):
-            # "My dad had a major stroke ... [new paragraph] His arm is definitely stronger."
+              and (_STORY_PERSON.search(text, s.start, s.end) or _PATIENTS_REPORT.search(text, s.start, s.end)
+                   or (self._refers_to_therapy(s, therapies) and not any(m.kind == "research" for m in s.modifiers)))):
+            # "My dad had a major stroke ... [new paragraph] His arm is definitely stronger.";
+            # "Knee osteoarthritis affects 30 million Americans. [new paragraph] Our stem
+            # cell injections relieve pain"; "Parents report better sleep ..."
             targets = list({c.key: c for c in self.previous_conditions}.values())
             source = "previous"
             predicate = next(p for p in s.predicates if p.key in _STORY_PREDICATES)

@@ -895,3 +895,21 @@ def test_approved_transplant_uses_are_read_as_such(claims_of, text, conditions):
     claims = claims_of(_CLINIC + text)
     assert {c.condition.id for c in claims} == conditions
     assert all(c.therapy.id in ("hsc", "ahsct") for c in claims)
+
+
+@pytest.mark.parametrize("text, condition, outcome", [
+    ("Knee osteoarthritis affects 30 million Americans.\n\nOur stem cell injections relieve pain and restore mobility.",
+     "knee-osteoarthritis", "relieve pain"),
+    ("Our cord cell infusions for autism take four days.\n\nParents report better sleep and more eye contact.",
+     "autism", "Parents report"),
+])
+def test_the_paragraph_after_the_condition_tells_the_outcome(claims_of, text, condition, outcome):
+    full = _CLINIC + text
+    spans = [full[c.start:c.end] for c in claims_of(full) if c.condition.id == condition and not c.negated]
+    assert any(outcome in span for span in spans), spans
+
+
+def test_other_treatments_in_the_next_paragraph_claim_nothing_for_the_cells(claims_of):
+    text = ("Knee osteoarthritis affects 30 million Americans.\n\nCortisone shots relieve pain for a few weeks, "
+            "and physical therapy restores mobility.")
+    assert claims_of(text) == []
