@@ -879,6 +879,7 @@ class _Walk:
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif (self.previous_conditions and not self.block_has_conditions and self.block[2] == "paragraph"
               and any(p.key in _STORY_PREDICATES for p in s.predicates)
+              and not any(p.value == "success-rate" for p in s.predicates)  # (a rate on its own: all patients)
               and (_STORY_PERSON.search(text, s.start, s.end) or _PATIENTS_REPORT.search(text, s.start, s.end)
                    or (self._refers_to_therapy(s, therapies) and not any(m.kind == "research" for m in s.modifiers)))):
             # "My dad had a major stroke ... [new paragraph] His arm is definitely stronger.";
