@@ -54,6 +54,8 @@ al u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec mt ft
 # capital letter, a digit or an opening quote; the lookahead keeps the filtering in C.
 # (or a hashtag, a handle, or an emoji or other symbol standing alone before the next word)
 # (posts and forums often start a sentence in lower case: "... to 1. not saying it's a cure")
+_HYPHENATED = re.compile(r"[A-Za-z]{2,}(?:-[A-Za-z]{2,})+")
+_INNER_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 # (an emoji before a capital ends a sentence in social posts: "not so fast 😎 Our cells ...")
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Za-z0-9#@]|[^\w\s\"'(\[]+\s)"
                            r"|(?<=[\w,] )[\U0001F300-\U0001FAFF\u2600-\u27BF][\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D\U0001F3FB-\U0001F3FF]*\s+(?=[A-Z])")
@@ -165,7 +167,7 @@ class MentionMatcher:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.key_info: dict[int, tuple[str, str, str, str | None, Abbreviation | None]] = {}
-        make_doc = nlp.make_doc
+        make_doc = self._make_doc = nlp.make_doc
 
         def add(matcher: PhraseMatcher, key: str, layer: str, kind: str, ident: str,
                 value: str | None, texts: Iterable[str], abbreviation: Abbreviation | None = None) -> None:
@@ -269,8 +271,36 @@ class MentionMatcher:
         if lowered is not None:
             for start, end, condition_id in self.fuzzy.find(lowered):
                 mentions.append(Mention("term", "condition", condition_id, start, end))
+        mentions.extend(self._hyphenated(text, {(m.kind, m.key, m.start, m.end) for m in mentions}))
         mentions.extend(self._coordinated(text, mentions))
         return resolve_overlaps(mentions)
+
+    def _hyphenated(self, text: str, seen: set[tuple[str, str, int, int]]) -> list[Mention]:
+        """Names written with hyphens for spaces ("multiple-sclerosis", "knee-pain",
+        "stem-cell injections"): the words around each hyphenated compound are matched
+        again with the hyphens read as spaces (same length, so offsets carry over)."""
+        found: list[Mention] = []
+        windows: list[list[int]] = []
+        for m in _HYPHENATED.finditer(text):
+            lo = max(0, m.start() - 40)
+            hi = min(len(text), m.end() + 40)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = hi
+            else:
+                windows.append([lo, hi])
+        for lo, hi in windows:
+            piece = _INNER_HYPHEN.sub(" ", text[lo:hi])
+            doc = self._make_doc(piece)
+            for match_id, start, end in self.phrases(doc):
+                layer, kind, ident, value, abbreviation = self.key_info[match_id]
+                if layer != "term":
+                    continue
+                span = doc[start:end]
+                a, b = lo + span.start_char, lo + span.end_char
+                if (kind, ident, a, b) not in seen and _INNER_HYPHEN.search(text, a, b):
+                    seen.add((kind, ident, a, b))
+                    found.append(Mention(layer, kind, ident, a, b, value, abbreviation))
+        return found
 
     def _coordinated(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Conditions named by coordinated modifiers that share one head noun: "knee and

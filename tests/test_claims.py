@@ -913,3 +913,33 @@ def test_other_treatments_in_the_next_paragraph_claim_nothing_for_the_cells(clai
     text = ("Knee osteoarthritis affects 30 million Americans.\n\nCortisone shots relieve pain for a few weeks, "
             "and physical therapy restores mobility.")
     assert claims_of(text) == []
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Our stem cell injections help knee-pain.", "joint-pain"),
+    ("Exosomes for hair-loss and multiple-sclerosis.", "multiple-sclerosis"),
+    ("Our stem-cell protocol treats brain-fog.", "cognitive-decline"),
+])
+def test_names_written_with_hyphens(claims_of, text, condition):
+    assert only(claims_of(_CLINIC + text), condition)
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Cord blood transplants are used to treat Hurler syndrome.", "inherited-marrow-disorder"),
+    ("Cord blood transplants are used to treat primary immunodeficiency.", "blood-disorder"),
+])
+def test_inherited_marrow_and_immune_disorders_are_approved_uses(checker, text, condition):
+    from claimcheck.inputs import SourceText
+
+    result = checker.check_source(SourceText("t", text, "str", "text"))
+    assert {c.condition.id for c in result.claims} == {condition}
+    assert {f.severity for f in result.findings} == {"info"}
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Our cord cells help kids on the spectrum and bad kidneys.", "chronic-kidney-disease"),
+    ("Exosome drips for long haulers and brainfog.", "long-covid"),
+    ("The P-Shot helps with trouble getting it up.", "erectile-dysfunction"),
+])
+def test_lay_names_patients_use(claims_of, text, condition):
+    assert only(claims_of(_CLINIC + text), condition)

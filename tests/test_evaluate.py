@@ -18,7 +18,7 @@ DOC = textwrap.dedent("""\
 
     Ryoncil is approved for children with steroid-refractory acute graft-versus-host disease.
 
-    Our cells also fix tinnitus for good.
+    Our cells also fix glue ear for good.
 
     Stem cells treat lupus, guaranteed.
     """)
@@ -30,7 +30,7 @@ LABELS = textwrap.dedent("""\
          negated: false, reported: false, verdict: error, tags: [absolute]}
       - {quote: "Stem cells may help COPD.", condition: copd, therapy: stem-cells, certainty: hedged,
          negated: false, reported: false, verdict: warning, tags: [hedged]}
-      - {quote: "fix tinnitus", condition: hearing-loss, therapy: stem-cells, certainty: absolute,
+      - {quote: "fix glue ear", condition: hearing-loss, therapy: stem-cells, certainty: absolute,
          negated: false, reported: false, verdict: error, tags: [lay-name]}
     must_not_flag:
       - {quote: "Ryoncil is approved for children", tags: [approved-use]}
@@ -51,7 +51,7 @@ def corpus(tmp_path):
 def test_figures(corpus):
     result = evaluate(corpus)
     figures = result.halves["dev"].figures()
-    # 3 unproven claims labelled; tinnitus is not a known name, so 2 are found
+    # 3 unproven claims labelled; "glue ear" is not a known name, so 2 are found
     assert figures["claim_recall"] == pytest.approx(66.7)
     assert figures["condition_recall"] == pytest.approx(66.7)
     assert figures["verdict_agreement"] == 100.0
@@ -73,7 +73,7 @@ def test_baseline_comparison(corpus):
 
 
 def test_bad_labels_name_the_file(corpus):
-    (corpus / "dev" / "page.labels.yaml").write_text(LABELS.replace("fix tinnitus", "fix deafness"), encoding="utf-8")
+    (corpus / "dev" / "page.labels.yaml").write_text(LABELS.replace("fix glue ear", "fix deafness"), encoding="utf-8")
     with pytest.raises(CorpusError, match="page.labels.yaml: quote not found"):
         evaluate(corpus)
 
