@@ -42,6 +42,11 @@ _SELLER_WE = re.compile(r"[\s\"'(]*(?:we|our\s+(?:patients|clients|team|doctors|
 _PATIENTS_REPORT = re.compile(
     r"\b(?:patients|clients|parents|families|members|people|most|many)\s+(?:\w+\s+)?(?:report|reports|reported|see|saw|notice|noticed|describe|described|feel|felt|tell\s+us|told\s+us)\b",
     re.IGNORECASE)
+_SURGERY_FOR = re.compile(r"\b(knee|hip|shoulder|joint|spinal|spine|back|neck)\s+(?:replacement|fusion|surgery)s?\b",
+                          re.IGNORECASE)
+_SURGERY_CONDITIONS = {"knee": "knee-osteoarthritis", "hip": "hip-osteoarthritis", "shoulder": "shoulder-osteoarthritis",
+                       "joint": "osteoarthritis", "spinal": "back-pain", "spine": "back-pain", "back": "back-pain",
+                       "neck": "neck-pain"}
 _REFERENCE = re.compile(r"\b(?:review|reviews|paper|papers|article|articles|link|links|summary|overview|"
                         r"write-up|meta-analysis|editorial|preprint|podcast|video)\s+(?:of|on|about)\b", re.IGNORECASE)
 _STUDY_WORD = re.compile(r"(?:trials?|stud(?:y|ies))\Z", re.IGNORECASE)
@@ -223,6 +228,11 @@ class ClaimExtractor:
             s.terms = [m for m in s.terms
                        if m.abbreviation is None
                        or self._accept_abbreviation(m, s, text, named, offered and kind == "list_item")]
+        for s in sentences:
+            if not any(m.kind == "condition" for m in s.terms):
+                implied = self._implied_by_surgery(s, text)
+                if implied is not None:
+                    s.terms.append(implied)
         topic = self._topic_therapy(blocks, sentences)
         reporting, third_person = _reporting_voice(text, sentences)
         for s in sentences:
@@ -367,6 +377,21 @@ class ClaimExtractor:
         if not counts:
             return None
         return min(counts, key=lambda k: (-counts[k], first_seen[k]))
+
+    def _implied_by_surgery(self, s: Sentence, text: str) -> Mention | None:
+        """"Skip the knee replacement, try cells first": the operation the therapy is
+        offered instead of names the condition it treats (worn knees for a knee
+        replacement, a bad back for a fusion)."""
+        for p in s.predicates:
+            if p.key != "predicate-instead-of-surgery":
+                continue
+            m = _SURGERY_FOR.search(text, p.start, p.end)
+            if m is None:
+                continue
+            condition = _SURGERY_CONDITIONS[m.group(1).lower()]
+            if condition in self.ruleset.conditions:
+                return Mention("term", "condition", condition, m.start(), m.end())
+        return None
 
     def _accept_abbreviation(self, m: Mention, s: Sentence, text: str, named: set[str],
                              context_given: bool = False) -> bool:

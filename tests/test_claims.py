@@ -943,3 +943,22 @@ def test_inherited_marrow_and_immune_disorders_are_approved_uses(checker, text, 
 ])
 def test_lay_names_patients_use(claims_of, text, condition):
     assert only(claims_of(_CLINIC + text), condition)
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("I tell my patients: skip the knee replacement, try our cord cell injection first.", "knee-osteoarthritis"),
+    ("Our BMAC injections are an alternative to spinal fusion.", "back-pain"),
+    ('"Nine out of ten of my knee arthritis patients are back to golf within a month," he says.', "knee-osteoarthritis"),
+    ("The firm promotes its exosome vials for lung disease.", "lung-disease"),
+    ("No relapses since my infusion, and my last two MRIs were clean. I have MS.", "multiple-sclerosis"),
+    ("We also use MACI for cartilage holes in the ankle.", "cartilage-defect"),
+])
+def test_claims_implied_by_surgery_sales_and_scans(claims_of, text, condition):
+    assert not only(claims_of(_CLINIC + text), condition).negated
+
+
+def test_a_sentence_that_says_approved_products_exist_is_no_false_approval(checker):
+    from claimcheck.inputs import SourceText
+
+    text = _CLINIC + "The letter notes that FDA-approved cellular products exist for narrow uses."
+    assert not [f for f in checker.check_source(SourceText("t", text, "str", "text")).findings if f.rule == "CC601"]
