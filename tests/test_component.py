@@ -60,3 +60,25 @@ def test_multiprocess_pipe():
     multi = [[f.rule for f in d._.findings] for d in nlp.pipe(texts, n_process=2, batch_size=2)]
     assert single == multi
     assert single[0] and single[2] == []
+
+
+def test_patterns_built_without_the_tokenizer_tokenize_as_the_tokenizer_would():
+    """The matcher builds Docs of plain-word phrases directly (start-up time); each must
+    hold the tokens the tokenizer would give the phrase, or the phrase would never match."""
+    from claimcheck.matching import MentionMatcher, predicate_forms, term_variants
+    from claimcheck.ruleset import load_ruleset
+
+    nlp = spacy.blank("en")
+    ruleset = load_ruleset()
+    matcher = MentionMatcher(nlp, ruleset)
+    phrases = {"cannot walk", "gonna heal", "10mg dose", "crow's feet", "stem-cell"}
+    for concepts, kind in ((ruleset.therapies, "therapy"), (ruleset.conditions, "condition")):
+        for concept in concepts.values():
+            for synonym in concept.synonyms:
+                phrases |= term_variants(synonym, kind, concept.no_plural)
+    for cue in ruleset.cues:
+        phrases |= set(predicate_forms(cue.phrases) if cue.category == "predicate" else cue.phrases)
+    phrases = {" ".join(p.split()) for p in phrases}
+    assert len(phrases) > 10000
+    for text in phrases:
+        assert [t.text for t in matcher.pattern_doc(text)] == [t.text for t in nlp.make_doc(text)], text
