@@ -68,7 +68,7 @@ _TOPIC_TALK = re.compile(
     r"\b(?:talk|talks|talking|talked|learn|learning|read|reading|ask|asking|hear|hearing|know|questions?|"
     r"information|info|facts?|myths?|truth|news|articles?|webinars?|podcasts?|videos?|posts?|guide|"
     r"discussion|discuss|discusses|discussing|write|writing|wrote|research(?:ing)?|curious|wondering)\s+"
-    r"(?:more\s+|a\s+lot\s+|a\s+bit\s+)?(?:about|on|regarding)\b", re.IGNORECASE)
+    r"(?:more\s+|a\s+lot\s+|a\s+bit\s+)?(?:about|on|regarding)\b|\btopics?\b", re.IGNORECASE)
 # a sentence that opens by defining or describing the condition ("MS develops when ...",
 # "Autism is a developmental condition that ...") says what it is, not what treats it
 _DEFINED = re.compile(
@@ -114,7 +114,8 @@ _CONTINUING_SUBJECT = re.compile(
     r"children|kids|mothers|moms|fathers|dads)\b", re.IGNORECASE)
 # ", a bone marrow stem cell product" / ", the only FDA-approved" / " (remestemcel-L": a
 # description of the therapy named just before
-_APPOSITION = re.compile(r"\s*(?:,\s*(?:a|an|the|its|our)\s+(?:[\w-]+\s+){0,5}?|\(\s*)")
+_APPOSITION = re.compile(r"\s*(?:,\s*(?:a|an|the|its|our)\s+(?:[\w-]+\s+){0,5}?|\(\s*|,\s*(?:made|derived|grown|produced|"
+                         r"manufactured|prepared|taken)\s+from\s+(?:[\w-]+\s+){0,3}?)")
 # negation words that deny a noun rather than a verb ("in hospitals, not spas")
 _BARE_NEGATIONS = frozenset({"not", "no"})
 _BARE_PRONOUNS = frozenset({"it", "they", "them"})
@@ -725,8 +726,14 @@ class _Walk:
                 # testing them in lupus"
                 pred_kind, pred_text = "researched-for", ""
                 source = "sentence"
+                # "For MS, a 2021 trial of MSCs missed its main goal": the study's own clause
+                # says how it went
+                # (from where the therapy is named, since the study is about it)
+                studied = [modality(s, s.clause_of(t.start), t.start) for t in therapies]
+                if studied:
+                    mod = _merge([mod] + studied)
             elif (kind not in ("heading", "title") and self._applied_therapy(s, therapies, clause)
-                  and not _TOPIC_TALK.search(text, clause[0], clause[1])
+                  and not _talks_about(text, clause, [cond] + therapies)
                   and not any(m.key == "pseudo-predicate-noun" and clause[0] <= m.start < cond.start
                               for m in s.modifiers)):  # "our cells are screened for HIV"
                 # "I have MS and had two rounds of IV stem cells", "For a bad back we
@@ -787,7 +794,7 @@ class _Walk:
         text = self.text
         for t in therapies:
             after = _INSTITUTION_AFTER.match(text, t.end)
-            if t.abbreviation is None and (after is None or (studied and _STUDY_WORD.match(after.group().strip(" -")))):
+            if (t.abbreviation is None or studied) and (after is None or (studied and _STUDY_WORD.match(after.group().strip(" -")))):
                 return True  # (in research context "cord blood studies in CP" is about the therapy)
         for m in s.modifiers:
             if m.kind == "therapy-anaphora":
@@ -985,6 +992,16 @@ def _reporting_voice(text: str, sentences: list[Sentence]) -> tuple[bool, bool]:
     reports = 1000 * reporting / words >= _REPORTING_MIN and 1000 * len(selling) / words < _SELLING_MAX
     personal = 1000 * len(_FIRST_PERSON.findall(text)) / words >= _PERSONAL_MIN
     return reports, reports and not personal
+
+
+def _talks_about(text: str, clause: tuple[int, int], terms: list[Mention]) -> bool:
+    """Does the clause talk about the therapy or condition as a subject ("we are going to
+    talk about stem cells and autism", "one of the topics they ask about")? Talk about
+    something else ("before we talk about surgery") does not count."""
+    for m in _TOPIC_TALK.finditer(text, clause[0], clause[1]):
+        if m.group().lower().startswith("topic") or any(m.end() <= t.start <= m.end() + 30 for t in terms):
+            return True
+    return False
 
 
 def _defined_as_other(text: str, m: Mention) -> bool:

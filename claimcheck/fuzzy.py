@@ -114,6 +114,9 @@ class FuzzyConditions:
         self.deletes: dict[str, set[str]] = {}  # a word with 1-2 letters deleted -> words
         self.names: dict[tuple[str, ...], str] = {}  # lower-case word tuple -> condition id
         indexed: set[str] = set()
+        # how many names use each word: a tie between "multiple" and a listed misspelling
+        # ("multipel") goes to the word most names share
+        self.uses: dict[str, int] = {}
         for concept in ruleset.conditions.values():
             for synonym in concept.synonyms:
                 words = tuple(w for w in re.split(r"[\s-]+", synonym.lower().replace("\u2019", "'")) if w)
@@ -121,6 +124,8 @@ class FuzzyConditions:
                     continue
                 self.names.setdefault(words, concept.id)
                 indexed.update(words)
+                for w in words:
+                    self.uses[w] = self.uses.get(w, 0) + 1
         self.known |= indexed
         for word in indexed:  # each distinct word once: most recur across synonyms
             if len(word) >= 6:
@@ -138,7 +143,8 @@ class FuzzyConditions:
         for variant in _deletions(word, limit):
             candidates |= self.deletes.get(variant, set())
         best, best_distance, tie = None, 3, False
-        for candidate in candidates:
+        uses = self.uses
+        for candidate in sorted(candidates, key=lambda c: -uses.get(c, 0)):
             if candidate[0] != word[0]:
                 continue
             allowed = 1 if max(len(word), len(candidate)) <= 7 else 2
@@ -147,8 +153,8 @@ class FuzzyConditions:
                 continue
             if d < best_distance:
                 best, best_distance, tie = candidate, d, False
-            elif d == best_distance and candidate != best:
-                tie = True
+            elif d == best_distance and candidate != best and uses.get(candidate, 0) * 2 > uses.get(best, 0):
+                tie = True  # (unless the first is used at least twice as often)
         return None if best is None or tie else best
 
     def find(self, lowered: str) -> list[tuple[int, int, str]]:

@@ -962,3 +962,31 @@ def test_a_sentence_that_says_approved_products_exist_is_no_false_approval(check
 
     text = _CLINIC + "The letter notes that FDA-approved cellular products exist for narrow uses."
     assert not [f for f in checker.check_source(SourceText("t", text, "str", "text")).findings if f.rule == "CC601"]
+
+
+def test_a_product_described_by_what_it_is_made_from_keeps_its_own_approval(claims_of):
+    text = "In South Korea, Cartistem, made from cord blood cells, is approved for cartilage defects in the knee."
+    assert only(claims_of(text), "cartilage-defect").therapy.id == "cartistem"
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Cord blood transplants treat sickle cell disease; CP just isn't one of those uses yet.", "cerebral-palsy"),
+    ("For MS, a 2021 trial of patients' own bone marrow MSCs also missed its main goal.", "multiple-sclerosis"),
+])
+def test_denials_said_of_the_use_or_the_study(claims_of, text, condition):
+    assert only(claims_of(text), condition).negated
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("For early knee osteoarthritis, I usually offer PRP injections before we talk about surgery.", "knee-osteoarthritis"),
+    ("Tina came to us with MS. She has not had an MS flare since March.", "multiple-sclerosis"),
+    ("Thinning hair responds to our exosome serum. In 4 out of 5 cases, new growth is visible by month three.", "hair-loss"),
+    ("Our cord cells for tendinopathy: athletes who have not improved with rehab get back to jumping after the shots.",
+     "tendon-injury"),
+])
+def test_claims_beside_talk_of_other_things(claims_of, text, condition):
+    assert not only(claims_of(_CLINIC + text), condition).negated
+
+
+def test_a_misspelling_listed_as_a_name_does_not_block_correcting_others(claims_of):
+    assert only(claims_of("Stem cell infusions for Multipl sclerosis."), "multiple-sclerosis")
