@@ -657,6 +657,12 @@ class _Walk:
             self.recent = conditions
         elif not claims and not therapies:
             self.recent = []  # (a sentence about the treatment itself keeps the thread)
+        if any(p.value == "approved-for" for p in s.predicates):
+            # "Holoclar is approved in the EU and restores vision in limbal stem cell
+            # deficiency": what the sentence says of the product rests on the approval it
+            # names, and is read against that place's rules
+            claims = [replace(c, predicate="approved-for") if c.place is not None and c.predicate != "approved-for"
+                      and not c.negated else c for c in claims]
         claims = _dedupe(claims, self.rs)
         if section is not None:
             # (after dedupe: "bad back caused by worn discs" claims the disc disease only, so

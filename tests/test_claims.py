@@ -990,3 +990,11 @@ def test_claims_beside_talk_of_other_things(claims_of, text, condition):
 
 def test_a_misspelling_listed_as_a_name_does_not_block_correcting_others(claims_of):
     assert only(claims_of("Stem cell infusions for Multipl sclerosis."), "multiple-sclerosis")
+
+
+def test_what_a_product_approved_elsewhere_does_is_read_against_that_approval(checker):
+    from claimcheck.inputs import SourceText
+
+    text = "Holoclar is approved in the EU and restores vision in 3 out of 4 patients with limbal stem cell deficiency."
+    result = checker.check_source(SourceText("t", text, "str", "text"))
+    assert result.claims and not [f for f in result.findings if f.severity == "error"]
