@@ -47,6 +47,8 @@ _SURGERY_FOR = re.compile(r"\b(knee|hip|shoulder|joint|spinal|spine|back|neck)\s
 _SURGERY_CONDITIONS = {"knee": "knee-osteoarthritis", "hip": "hip-osteoarthritis", "shoulder": "shoulder-osteoarthritis",
                        "joint": "osteoarthritis", "spinal": "back-pain", "spine": "back-pain", "back": "back-pain",
                        "neck": "neck-pain"}
+_WITHDRAWN = re.compile(r"\b(?:withdrawn|withdrew|revoked|rescinded|no\s+longer\s+(?:approved|authori[sz]ed|licensed|available))\b",
+                        re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:review|reviews|paper|papers|article|articles|link|links|summary|overview|"
                         r"write-up|meta-analysis|editorial|preprint|podcast|video)\s+(?:of|on|about)\b", re.IGNORECASE)
 _STUDY_WORD = re.compile(r"(?:trials?|stud(?:y|ies))\Z", re.IGNORECASE)
@@ -663,6 +665,10 @@ class _Walk:
             # names, and is read against that place's rules
             claims = [replace(c, predicate="approved-for") if c.place is not None and c.predicate != "approved-for"
                       and not c.negated else c for c in claims]
+        if claims and _WITHDRAWN.search(text, s.start, s.end):
+            # "Alofisel was authorised for perianal fistulas, but the authorisation was later
+            # withdrawn": the sentence itself tells the approval's end
+            claims = [replace(c, negated=True) if c.predicate == "approved-for" else c for c in claims]
         claims = _dedupe(claims, self.rs)
         if section is not None:
             # (after dedupe: "bad back caused by worn discs" claims the disc disease only, so

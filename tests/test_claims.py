@@ -998,3 +998,14 @@ def test_what_a_product_approved_elsewhere_does_is_read_against_that_approval(ch
     text = "Holoclar is approved in the EU and restores vision in 3 out of 4 patients with limbal stem cell deficiency."
     result = checker.check_source(SourceText("t", text, "str", "text"))
     assert result.claims and not [f for f in result.findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize("text", [
+    "In the European Union, Alofisel was authorised for complex perianal fistulas in Crohn's disease, but the authorisation was later withdrawn.",
+    "Panama's health ministry allows stem cell treatments for MS in licensed clinics; the FDA does not.",
+])
+def test_regulatory_history_and_permissions_are_not_flagged(checker, text):
+    from claimcheck.inputs import SourceText
+
+    findings = checker.check_source(SourceText("t", text, "str", "text")).findings
+    assert not [f for f in findings if f.severity == "error"]
