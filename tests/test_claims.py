@@ -1009,3 +1009,13 @@ def test_regulatory_history_and_permissions_are_not_flagged(checker, text):
 
     findings = checker.check_source(SourceText("t", text, "str", "text")).findings
     assert not [f for f in findings if f.severity == "error"]
+
+
+def test_a_use_that_has_been_studied_is_hedged(claims_of):
+    text = "Cord blood is used in transplants for leukemia. It has also been studied in autism, with mixed results."
+    assert only(claims_of(text), "autism").certainty == "hedged"
+
+
+def test_products_linked_to_infections_claim_no_treatment(claims_of):
+    text = "Exosome products are not approved for any use. They have been linked to infections in patients treated for back pain."
+    assert [c for c in claims_of(text) if not c.negated] == []
