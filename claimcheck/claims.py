@@ -456,6 +456,7 @@ class _Walk:
         # personal outcome told in the next one ("His arm is definitely stronger.")
         self.block_conditions: list[Mention] = []
         self.previous_conditions: list[Mention] = []
+        self.block_named_therapy = False
         self.table_therapy: TherapyRef | None = None  # named in an earlier cell of the table (its row)
         self.block_therapy: tuple[TherapyRef, bool] | None = None  # (therapy, named in research context)
         self.block: tuple[int, int, str, int, bool] = (0, 0, "paragraph", 0, False)
@@ -486,8 +487,14 @@ class _Walk:
         self.recent = []
         self.story: tuple[Sentence, Mention] | None = None
         self.asked = []
-        self.previous_conditions = self.block_conditions if kind == "paragraph" else []
+        if kind != "paragraph":
+            self.previous_conditions = []
+        elif self.block_conditions or not self.block_named_therapy:
+            self.previous_conditions = self.block_conditions
+        # (a paragraph that only tells of the treatment, "In March we flew to a clinic for
+        # cord cells", keeps the condition of the one before it for the outcome after it)
         self.block_conditions = []
+        self.block_named_therapy = False
         if kind != "table_cell":
             self.table_therapy = None
         conditions = [m for s in sentences for m in s.terms if m.kind == "condition"]
@@ -641,6 +648,7 @@ class _Walk:
         if therapies and self.block[2] == "table_cell":
             self.table_therapy = x._therapy_ref(therapies[0], text, inferred=True)
         if therapies:
+            self.block_named_therapy = True
             named = x._therapy_ref(therapies[0], text, inferred=True)
             self.block_therapy = (named, sentence_mod.research)
             if self.block[2] == "heading" and section is not None and section.therapy is None:

@@ -1019,3 +1019,15 @@ def test_a_use_that_has_been_studied_is_hedged(claims_of):
 def test_products_linked_to_infections_claim_no_treatment(claims_of):
     text = "Exosome products are not approved for any use. They have been linked to infections in patients treated for back pain."
     assert [c for c in claims_of(text) if not c.negated] == []
+
+
+def test_a_paragraph_about_the_trip_keeps_the_condition_for_the_outcome_after_it(claims_of):
+    text = ("Eli is 5 and has spastic cerebral palsy.\n\nIn March we flew to Nassau for umbilical cord stem cells.\n\n"
+            "Within three weeks his hamstrings were looser.")
+    claims = [c for c in claims_of(text) if c.condition.id == "cerebral-palsy"]
+    assert any("looser" in text[c.start:c.end] for c in claims)
+
+
+def test_putting_the_cane_away_is_an_outcome(claims_of):
+    text = _CLINIC + '"I put my cane in the garage for good," says Frank, who had bone-on-bone OA in both knees.'
+    assert not only(claims_of(text), "knee-osteoarthritis").negated
