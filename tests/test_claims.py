@@ -1031,3 +1031,12 @@ def test_a_paragraph_about_the_trip_keeps_the_condition_for_the_outcome_after_it
 def test_putting_the_cane_away_is_an_outcome(claims_of):
     text = _CLINIC + '"I put my cane in the garage for good," says Frank, who had bone-on-bone OA in both knees.'
     assert not only(claims_of(text), "knee-osteoarthritis").negated
+
+
+@pytest.mark.parametrize("text, condition", [
+    ('"Honestly I was skeptical, but my back pain went from a 9 to a 2."', "back-pain"),
+    ('"I haven\'t needed my inhaler since the treatment," says Rosa, who has asthma.', "asthma"),
+    ('"My psoriasis cleared in six weeks!" - Jen', "psoriasis"),
+])
+def test_testimonials_in_patients_words(claims_of, text, condition):
+    assert not only(claims_of(_CLINIC + text), condition).negated
