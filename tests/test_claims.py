@@ -682,6 +682,13 @@ def test_a_condition_without_an_age_is_still_treated(claims_of):
     assert only(claims_of("Umbilical stem cells for patients with diabetes, over 75 or not."), "diabetes")
 
 
+def _checked(checker, text):
+    """The whole result (claims and findings) for a plain-text page."""
+    from claimcheck.inputs import SourceText
+
+    return checker.check_source(SourceText("t", text, "str", "text"))
+
+
 _CLINIC = "Our clinic offers umbilical cord stem cell therapy. Book your consultation with our doctors today.\n\n"
 
 
@@ -929,9 +936,7 @@ def test_names_written_with_hyphens(claims_of, text, condition):
     ("Cord blood transplants are used to treat primary immunodeficiency.", "blood-disorder"),
 ])
 def test_inherited_marrow_and_immune_disorders_are_approved_uses(checker, text, condition):
-    from claimcheck.inputs import SourceText
-
-    result = checker.check_source(SourceText("t", text, "str", "text"))
+    result = _checked(checker, text)
     assert {c.condition.id for c in result.claims} == {condition}
     assert {f.severity for f in result.findings} == {"info"}
 
@@ -958,10 +963,8 @@ def test_claims_implied_by_surgery_sales_and_scans(claims_of, text, condition):
 
 
 def test_a_sentence_that_says_approved_products_exist_is_no_false_approval(checker):
-    from claimcheck.inputs import SourceText
-
     text = _CLINIC + "The letter notes that FDA-approved cellular products exist for narrow uses."
-    assert not [f for f in checker.check_source(SourceText("t", text, "str", "text")).findings if f.rule == "CC601"]
+    assert not [f for f in _checked(checker, text).findings if f.rule == "CC601"]
 
 
 def test_a_product_described_by_what_it_is_made_from_keeps_its_own_approval(claims_of):
@@ -993,10 +996,8 @@ def test_a_misspelling_listed_as_a_name_does_not_block_correcting_others(claims_
 
 
 def test_what_a_product_approved_elsewhere_does_is_read_against_that_approval(checker):
-    from claimcheck.inputs import SourceText
-
     text = "Holoclar is approved in the EU and restores vision in 3 out of 4 patients with limbal stem cell deficiency."
-    result = checker.check_source(SourceText("t", text, "str", "text"))
+    result = _checked(checker, text)
     assert result.claims and not [f for f in result.findings if f.severity == "error"]
 
 
@@ -1005,9 +1006,7 @@ def test_what_a_product_approved_elsewhere_does_is_read_against_that_approval(ch
     "Panama's health ministry allows stem cell treatments for MS in licensed clinics; the FDA does not.",
 ])
 def test_regulatory_history_and_permissions_are_not_flagged(checker, text):
-    from claimcheck.inputs import SourceText
-
-    findings = checker.check_source(SourceText("t", text, "str", "text")).findings
+    findings = _checked(checker, text).findings
     assert not [f for f in findings if f.severity == "error"]
 
 
