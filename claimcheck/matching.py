@@ -54,7 +54,8 @@ al u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec mt ft
 # capital letter, a digit or an opening quote; the lookahead keeps the filtering in C.
 # (or a hashtag, a handle, or an emoji or other symbol standing alone before the next word)
 # (posts and forums often start a sentence in lower case: "... to 1. not saying it's a cure")
-_HYPHENATED = re.compile(r"[A-Za-z]{2,}(?:-[A-Za-z]{2,})+")
+# (starting only at a word's start: a lone 1 MB word would otherwise be tried from every letter)
+_HYPHENATED = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?:-[A-Za-z]{2,})+")
 _INNER_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 # (an emoji before a capital ends a sentence in social posts: "not so fast 😎 Our cells ...")
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Za-z0-9#@]|[^\w\s\"'(\[]+\s)"
