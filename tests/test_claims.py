@@ -1039,3 +1039,11 @@ def test_putting_the_cane_away_is_an_outcome(claims_of):
 ])
 def test_testimonials_in_patients_words(claims_of, text, condition):
     assert not only(claims_of(_CLINIC + text), condition).negated
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Bank your baby's cord blood with us, so it is there if your son ever needs it for cerebral palsy.", "cerebral-palsy"),
+    ("Our cord blood bank keeps the cells on hand in case a sibling develops autism.", "autism"),
+])
+def test_banked_cells_held_for_a_future_illness_are_offered_for_it(claims_of, text, condition):
+    assert not only(claims_of(text), condition).negated
