@@ -487,13 +487,20 @@ class _Walk:
         self.recent = []
         self.story: tuple[Sentence, Mention] | None = None
         self.asked = []
-        if kind != "paragraph":
+        sub_heading = (kind == "heading" and bool(self.sections) and level > self.sections[-1].level
+                       and not any(m.kind in ("condition", "therapy") for x in sentences for m in x.terms))
+        if kind != "paragraph" and not sub_heading:
             self.previous_conditions = []
+        elif sub_heading:
+            # "## Neurological recovery / Stroke survivors ... travel to us. / ### What to
+            # expect / Most patients see ...": a sub-heading between them keeps the thread
+            if self.block_conditions:
+                self.previous_conditions = self.block_conditions
         elif self.block_conditions or not self.block_named_therapy:
             self.previous_conditions = self.block_conditions
         # (a paragraph that only tells of the treatment, "In March we flew to a clinic for
         # cord cells", keeps the condition of the one before it for the outcome after it)
-        self.block_conditions = []
+        self.block_conditions = list(self.previous_conditions) if sub_heading else []
         self.block_named_therapy = False
         if kind != "table_cell":
             self.table_therapy = None

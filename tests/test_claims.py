@@ -1047,3 +1047,11 @@ def test_testimonials_in_patients_words(claims_of, text, condition):
 ])
 def test_banked_cells_held_for_a_future_illness_are_offered_for_it(claims_of, text, condition):
     assert not only(claims_of(text), condition).negated
+
+
+def test_a_sub_heading_between_the_condition_and_the_outcome_keeps_the_thread(claims_of):
+    text = ("# Renova cord cell center\n\nWe offer umbilical cord stem cell therapy.\n\n## Recovery after a stroke\n\n"
+            "Stroke survivors travel to us from around the world.\n\n### What to expect\n\n"
+            "Most patients see improvements in mobility and speech.\n")
+    claims = [c for c in claims_of(text, "markdown") if c.condition.id == "stroke"]
+    assert any("improvements" in text[c.start:c.end] for c in claims)
