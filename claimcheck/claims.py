@@ -49,6 +49,7 @@ _SURGERY_CONDITIONS = {"knee": "knee-osteoarthritis", "hip": "hip-osteoarthritis
                        "neck": "neck-pain"}
 _WITHDRAWN = re.compile(r"\b(?:withdrawn|withdrew|revoked|rescinded|no\s+longer\s+(?:approved|authori[sz]ed|licensed|available))\b",
                         re.IGNORECASE)
+_TRANSPLANT = re.compile(r"\btransplant(?:s|ed|ation|ations)?\b", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:review|reviews|paper|papers|article|articles|link|links|summary|overview|"
                         r"write-up|meta-analysis|editorial|preprint|podcast|video)\s+(?:of|on|about)\b", re.IGNORECASE)
 _STUDY_WORD = re.compile(r"(?:trials?|stud(?:y|ies))\Z", re.IGNORECASE)
@@ -793,6 +794,12 @@ class _Walk:
                         predicate.end <= t.start < predicate.end + 40 for t in therapies):
                     continue  # "had been treated with chemotherapy": another treatment did it
                 therapy, from_research = self.infer_therapy()
+                if (_TRANSPLANT.search(text, clause[0], clause[1]) and "hsc" in self.rs.therapies
+                        and "blood-disorder" in self.rs.condition_family(cond.key)):
+                    # "the same cells used in transplants for blood cancers since the 1960s":
+                    # a transplant for a blood disease is a blood stem cell transplant
+                    concept = self.rs.therapies["hsc"]
+                    therapy, from_research = TherapyRef(concept.id, concept.name, "", inferred=True), False
             if therapy is None:
                 continue
             at = (cond.start,) if predicate is None else (cond.start, predicate.start)

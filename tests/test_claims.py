@@ -1055,3 +1055,13 @@ def test_a_sub_heading_between_the_condition_and_the_outcome_keeps_the_thread(cl
             "Most patients see improvements in mobility and speech.\n")
     claims = [c for c in claims_of(text, "markdown") if c.condition.id == "stroke"]
     assert any("improvements" in text[c.start:c.end] for c in claims)
+
+
+@pytest.mark.parametrize("text", [
+    "The same type of cells has been used safely in transplants for blood cancers since the 1960s.",
+    "Like the transplants used for lymphoma, our procedure uses your own cells.",
+])
+def test_a_transplant_for_a_blood_disease_is_a_blood_stem_cell_transplant(checker, text):
+    result = _checked(checker, _CLINIC + text)
+    assert {c.therapy.id for c in result.claims} == {"hsc"}
+    assert not [f for f in result.findings if f.severity == "error"]
