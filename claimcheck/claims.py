@@ -49,6 +49,10 @@ _SURGERY_CONDITIONS = {"knee": "knee-osteoarthritis", "hip": "hip-osteoarthritis
                        "neck": "neck-pain"}
 _WITHDRAWN = re.compile(r"\b(?:withdrawn|withdrew|revoked|rescinded|no\s+longer\s+(?:approved|authori[sz]ed|licensed|available))\b",
                         re.IGNORECASE)
+_PREVALENCE = re.compile(
+    r"\b(?:people|Americans|adults|children|women|men|the\s+population)\s+(?:over|under|aged|older\s+than|younger\s+than|"
+    r"in\s+the\s+(?:US|U\.S\.|UK|world|country)|worldwide|around\s+the\s+world|nationwide)\b"
+    r"|\b(?:at\s+some\s+point|in\s+their\s+lifetimes?|in\s+their\s+lives)\b", re.IGNORECASE)
 _TRANSPLANT = re.compile(r"\btransplant(?:s|ed|ation|ations)?\b", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:review|reviews|paper|papers|article|articles|link|links|summary|overview|"
                         r"write-up|meta-analysis|editorial|preprint|podcast|video)\s+(?:of|on|about)\b", re.IGNORECASE)
@@ -233,6 +237,10 @@ class ClaimExtractor:
                        if m.abbreviation is None
                        or self._accept_abbreviation(m, s, text, named, offered and kind == "list_item")]
         for s in sentences:
+            if (not any(m.kind == "therapy" for m in s.terms) and any(p.value == "success-rate" for p in s.predicates)
+                    and _PREVALENCE.search(text, s.start, s.end)):
+                # "About 10% of people over 65 have Alzheimer's": how common a disease is
+                s.predicates = [p for p in s.predicates if p.value != "success-rate"]
             if not any(m.kind == "condition" for m in s.terms):
                 implied = self._implied_by_surgery(s, text)
                 if implied is not None:

@@ -1065,3 +1065,12 @@ def test_a_transplant_for_a_blood_disease_is_a_blood_stem_cell_transplant(checke
     result = _checked(checker, _CLINIC + text)
     assert {c.therapy.id for c in result.claims} == {"hsc"}
     assert not [f for f in result.findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize("text", [
+    "About 10% of people over 65 have Alzheimer's disease.",
+    "Up to 80% of people will have back pain at some point in their lives.",
+])
+def test_how_common_a_disease_is_is_no_success_rate(checker, text):
+    result = _checked(checker, _CLINIC + text)
+    assert not [f for f in result.findings if f.severity == "error"]
