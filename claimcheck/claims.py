@@ -53,6 +53,13 @@ _PREVALENCE = re.compile(
     r"\b(?:people|Americans|adults|children|women|men|the\s+population)\s+(?:over|under|aged|older\s+than|younger\s+than|"
     r"in\s+the\s+(?:US|U\.S\.|UK|world|country)|worldwide|around\s+the\s+world|nationwide)\b"
     r"|\b(?:at\s+some\s+point|in\s+their\s+lifetimes?|in\s+their\s+lives)\b", re.IGNORECASE)
+# a treatment other than the page's own, named as the means ("using physical therapy")
+_OTHER_TREATMENT = re.compile(
+    r"(?<!stop\s)(?<!stops\s)(?<!quit\s)(?<!quits\s)(?<!longer\s)(?<!stopped\s)"
+    r"\b(?:using|with|through|by\s+means\s+of)\s+(?:[\w-]+\s+)?(?:physical\s+therapy|physiotherapy|surgery|"
+    r"medications?|medicines?|drugs|exercises?|weight\s+loss|diet|rest|cortisone|steroids|chemotherapy|"
+    r"radiation|insulin|braces?|orthotics|inhalers?|antibiotics|painkillers)\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:compar\w*|versus|vs\.?|against|than)\b", re.IGNORECASE)
 _TRANSPLANT = re.compile(r"\btransplant(?:s|ed|ation|ations)?\b", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:review|reviews|paper|papers|article|articles|link|links|summary|overview|"
                         r"write-up|meta-analysis|editorial|preprint|podcast|video)\s+(?:of|on|about)\b", re.IGNORECASE)
@@ -797,6 +804,8 @@ class _Walk:
                         "", "the", "a", "an") and not any(
                         m.kind == "therapy-anaphora" for m in s.modifiers):
                     continue  # "MS develops when the immune system attacks the myelin that protects nerves"
+                if _OTHER_TREATMENT.search(text, clause[0], clause[1]) and not _COMPARED.search(text, clause[0], clause[1]):
+                    continue  # "has treated patients with OA for 20 years using physical therapy"
                 if predicate is not None and text[predicate.end - 2:predicate.end].lower() == "ed" \
                         and _OTHER_AGENT.match(text, predicate.end) and not any(
                         predicate.end <= t.start < predicate.end + 40 for t in therapies):

@@ -1074,3 +1074,8 @@ def test_a_transplant_for_a_blood_disease_is_a_blood_stem_cell_transplant(checke
 def test_how_common_a_disease_is_is_no_success_rate(checker, text):
     result = _checked(checker, _CLINIC + text)
     assert not [f for f in result.findings if f.severity == "error"]
+
+
+def test_another_treatment_named_as_the_means_is_not_the_pages_product(claims_of):
+    text = _CLINIC + "Dr. Lee has treated patients with OA for 20 years using physical therapy and weight loss."
+    assert claims_of(text) == []
