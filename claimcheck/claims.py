@@ -36,6 +36,9 @@ _NO_ANSWER = re.compile(
     r"(?:(?:no|nope|not (?:at the moment|currently|yet|so far|at this time|at present|really|reliably))\b[.,!:;\u2014-]"
     r"|there is (?:still )?no (?:good |reliable |strong |solid |convincing )?(?:evidence|proof)\b"
     r"|we do(?: not|n't) (?:treat|offer|provide|recommend)\b)", re.IGNORECASE)
+_YES_ANSWER = re.compile(
+    r"\s*(?:(?:yes|yep|absolutely|definitely|certainly|of course|in (?:many|most) cases,? yes|often,? yes)\b[.,!:;\u2014-]"
+    r"|(?:yes|absolutely)\s+(?:it|they|we|stem|our)\b)", re.IGNORECASE)
 # a therapy name that modifies one of these nouns names a place, trade or study, not a use
 # an answer spoken by the seller: "Lupus? We have seen remarkable results."
 _SELLER_WE = re.compile(r"[\s\"'(]*(?:we|our\s+(?:patients|clients|team|doctors|physicians|results))\b", re.IGNORECASE)
@@ -540,6 +543,11 @@ class _Walk:
                 if section.question and _NO_ANSWER.match(self.text, start, end):
                     # "Do you treat blood cancers?" "No. ...": the question made no claim
                     self.withdrawn.update((id(c), c) for c in section.asked + section.pending)
+                    section.pending = []
+                elif section.question and section.pending and _YES_ANSWER.match(self.text, start, end):
+                    # "Can stem cells help my COPD?" "Yes. ...": the answer makes the question's claim
+                    flushed.extend(replace(c, certainty="assertive") if c.certainty == "hedged" else c
+                                   for c in section.pending)
                     section.pending = []
         if kind not in ("heading", "list_item", "table_cell") and not short:
             self.list_frame = None

@@ -1079,3 +1079,16 @@ def test_how_common_a_disease_is_is_no_success_rate(checker, text):
 def test_another_treatment_named_as_the_means_is_not_the_pages_product(claims_of):
     text = _CLINIC + "Dr. Lee has treated patients with OA for 20 years using physical therapy and weight loss."
     assert claims_of(text) == []
+
+
+def test_a_question_heading_answered_yes_makes_its_claim(claims_of):
+    text = ("# Renova cord cell center\n\nOur umbilical cord stem cells are given by IV.\n\n"
+            "## Can you help my dad's COPD?\n\nYes. Many of our patients breathe easier within weeks.\n")
+    full_claims = [c for c in claims_of(text, "markdown") if c.condition.id == "copd"]
+    assert any("Can you help" in text[c.start:c.end] for c in full_claims)
+
+
+def test_a_question_heading_answered_no_still_makes_none(claims_of):
+    text = ("# Renova cord cell center\n\nOur umbilical cord stem cells are given by IV.\n\n"
+            "## Do you treat cancer?\n\nNo. We refer patients with cancer to oncologists.\n")
+    assert [c for c in claims_of(text, "markdown") if c.condition.id == "cancer" and not c.negated] == []
