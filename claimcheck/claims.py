@@ -63,6 +63,7 @@ _OTHER_TREATMENT = re.compile(
     r"medications?|medicines?|drugs|exercises?|weight\s+loss|diet|rest|cortisone|steroids|chemotherapy|"
     r"radiation|insulin|braces?|orthotics|inhalers?|antibiotics|painkillers)\b", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:compar\w*|versus|vs\.?|against|than)\b", re.IGNORECASE)
+_FRONTED_FOR = re.compile(r"(?:\A|[.!?:]\s+|\n\s*)(?P<for>[Ff]or)\s+(?:[\w'-]+\s+){0,3}\Z")
 _TRANSPLANT = re.compile(r"\btransplant(?:s|ed|ation|ations)?\b", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:review|reviews|paper|papers|article|articles|link|links|summary|overview|"
                         r"write-up|meta-analysis|editorial|preprint|podcast|video)\s+(?:of|on|about)\b", re.IGNORECASE)
@@ -354,6 +355,14 @@ class ClaimExtractor:
                     found[id(cond)] = Mention("predicate", "predicate", "for-relation", start, start + 3, "used-for")
         for cond in conditions:
             if id(cond) in found:
+                continue
+            # "For stubborn tennis elbow, I do offer PRP": a fronted "for" phrase and a
+            # therapy given after it in the same sentence
+            fronted = _FRONTED_FOR.search(text, max(0, cond.start - 60), cond.start)
+            if fronted is not None and any(t.start > cond.end and not re.search(r"[.!?]", text[cond.end:t.start])
+                                           and _APPLIED.search(text, cond.end, t.end) for t in therapies):
+                start = fronted.start("for")
+                found[id(cond)] = Mention("predicate", "predicate", "for-relation", start, start + 3, "used-for")
                 continue
             # "Hair restoration with exosomes", "treating knee pain using your own cells":
             # the condition, at most two words, "with"/"using", at most three words, a therapy

@@ -1092,3 +1092,16 @@ def test_a_question_heading_answered_no_still_makes_none(claims_of):
     text = ("# Renova cord cell center\n\nOur umbilical cord stem cells are given by IV.\n\n"
             "## Do you treat cancer?\n\nNo. We refer patients with cancer to oncologists.\n")
     assert [c for c in claims_of(text, "markdown") if c.condition.id == "cancer" and not c.negated] == []
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("For stubborn tennis elbow, I do offer PRP after physical therapy and a brace have not helped.", "tennis-elbow"),
+    ("My daughter has cerebral palsy. After the cord cells she took four steps on her own.", "cerebral-palsy"),
+    ("Long covid left her bedridden. Now she's back at spin class after three exosome drips.", "long-covid"),
+])
+def test_fronted_uses_and_small_victories(claims_of, text, condition):
+    assert not only(claims_of(_CLINIC + text), condition).negated
+
+
+def test_a_fronted_for_without_a_therapy_given_is_no_claim(claims_of):
+    assert claims_of("For arthritis, doctors recommend exercise and weight loss.") == []
