@@ -54,9 +54,17 @@ al u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec mt ft
 # capital letter, a digit or an opening quote; the lookahead keeps the filtering in C.
 # (or a hashtag, a handle, or an emoji or other symbol standing alone before the next word)
 # (posts and forums often start a sentence in lower case: "... to 1. not saying it's a cure")
-# (starting only at a word's start: a lone 1 MB word would otherwise be tried from every letter)
-_HYPHENATED = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?:-[A-Za-z]{2,})+")
+# a hyphenated compound, matched from the start of its word (found from each hyphen)
+_HYPHENATED = re.compile(r"[A-Za-z]{2,}(?:-[A-Za-z]{2,})+")
 _INNER_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+
+
+_LETTERS_BEFORE = re.compile(r"[A-Za-z-]*\Z")
+
+
+def _word_start(text: str, pos: int) -> int:
+    """Where the run of letters and hyphens that ends at `pos` begins (at most 80 back)."""
+    return _LETTERS_BEFORE.search(text, max(0, pos - 80), pos).start()
 # (an emoji before a capital ends a sentence in social posts: "not so fast 😎 Our cells ...")
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Za-z0-9#@]|[^\w\s\"'(\[]+\s)"
                            r"|(?<=[\w,] )[\U0001F300-\U0001FAFF\u2600-\u27BF][\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D\U0001F3FB-\U0001F3FF]*\s+(?=[A-Z])")
@@ -194,6 +202,7 @@ class MentionMatcher:
 
         # every name of a condition, for "knee and hip osteoarthritis" (see _coordinated)
         self.condition_names: dict[str, str] = {}
+        self.name_pairs: set[tuple[str, str]] = set()
         for concepts, kind in ((ruleset.therapies, "therapy"), (ruleset.conditions, "condition")):
             for concept in concepts.values():
                 variants: set[str] = set()
@@ -203,6 +212,9 @@ class MentionMatcher:
                     for name in variants:
                         self.condition_names.setdefault(" ".join(name.translate(_QUOTES).lower().split()),
                                                         concept.id)
+                for name in variants:  # word pairs a hyphen may stand between ("knee-pain")
+                    words = name.lower().split()
+                    self.name_pairs.update(zip(words, words[1:]))
                 add(self.phrases, f"{kind}:{concept.id}", "term", kind, concept.id, None, variants)
                 for index, abbr in enumerate(concept.abbreviations):
                     add(self.exact, f"{kind}:{concept.id}:abbr{index}", "term", kind, concept.id, None,
@@ -296,7 +308,18 @@ class MentionMatcher:
         again with the hyphens read as spaces (same length, so offsets carry over)."""
         found: list[Mention] = []
         windows: list[list[int]] = []
-        for m in _HYPHENATED.finditer(text):
+        pairs = self.name_pairs
+        find = text.find
+        pos = find("-")
+        while pos != -1:  # (str.find: a regex scan costs half a tokenizer pass)
+            m = _HYPHENATED.match(text, _word_start(text, pos), pos + 80)
+            if m is None or m.end() <= pos:
+                pos = find("-", pos + 1)
+                continue
+            pos = find("-", m.end())
+            parts = m.group().lower().split("-")
+            if not any(pair in pairs for pair in zip(parts, parts[1:])):
+                continue  # "FDA-approved", "long-term": no name has these words side by side
             lo = max(0, m.start() - 40)
             hi = min(len(text), m.end() + 40)
             if windows and lo <= windows[-1][1]:
