@@ -280,10 +280,7 @@ class ClaimExtractor:
             claims.extend(walk.enter_block(index, block, block_sentences))
             for s in block_sentences:
                 if not walk.matters(s):
-                    walk.recent, walk.story = [], None  # a sentence about something else ends the thread
-                    if block[4] or text[s.start:s.end].rstrip().endswith(":"):
-                        walk.lead_in = None  # the list below follows this plain lead-in, not an earlier one
-                        walk.eligibility_lead_in = bool(_ELIGIBILITY.search(text, s.start, s.end))
+                    walk.pass_over(s)
                     continue  # nothing here can make or inform a claim
                 sentence_claims, info = walk.read(s)
                 claims.extend(sentence_claims)
@@ -517,17 +514,15 @@ class _Walk:
         self.asked = []
         sub_heading = (kind == "heading" and bool(self.sections) and level > self.sections[-1].level
                        and not any(m.kind in ("condition", "therapy") for x in sentences for m in x.terms))
-        if kind != "paragraph" and not sub_heading:
+        # the conditions a paragraph may tell the outcome of: those of the block before it,
+        # through a paragraph that only tells of the treatment ("In March we flew to a
+        # clinic for cord cells") or a sub-heading ("### What to expect")
+        if sub_heading:
+            self.previous_conditions = self.block_conditions or self.previous_conditions
+        elif kind != "paragraph":
             self.previous_conditions = []
-        elif sub_heading:
-            # "## Neurological recovery / Stroke survivors ... travel to us. / ### What to
-            # expect / Most patients see ...": a sub-heading between them keeps the thread
-            if self.block_conditions:
-                self.previous_conditions = self.block_conditions
         elif self.block_conditions or not self.block_named_therapy:
             self.previous_conditions = self.block_conditions
-        # (a paragraph that only tells of the treatment, "In March we flew to a clinic for
-        # cord cells", keeps the condition of the one before it for the outcome after it)
         self.block_conditions = list(self.previous_conditions) if sub_heading else []
         self.block_named_therapy = False
         if kind != "table_cell":
@@ -600,6 +595,13 @@ class _Walk:
     def _close(section: Section) -> list[Claim]:
         return [c for c in section.pending if c.condition.id not in section.claimed]
 
+    def therapy_of(self, mention: Mention | None) -> tuple[TherapyRef | None, bool]:
+        """The therapy a sentence names (`mention`), or the one it is taken to be about,
+        and whether that came from a research context."""
+        if mention is not None:
+            return self.x._therapy_ref(mention, self.text), False
+        return self.infer_therapy()
+
     def infer_therapy(self) -> tuple[TherapyRef | None, bool]:
         """The therapy a sentence without one is about, and whether it came from a
         research context (whose hedging then carries over)."""
@@ -643,6 +645,14 @@ class _Walk:
             return True  # "After two rounds I was walking without a cane." (My arthritis ...)
         return (kind == "heading" or lead_in or (section is not None and bool(section.conditions))
                 or self.text[s.start:s.end].rstrip().endswith(":"))
+
+    def pass_over(self, s: Sentence) -> None:
+        """A sentence about something else ends the thread; a plain lead-in ("A few facts
+        for newcomers:") replaces an earlier one for the list after it."""
+        self.recent, self.story = [], None
+        if self.block[4] or self.text[s.start:s.end].rstrip().endswith(":"):
+            self.lead_in = None
+            self.eligibility_lead_in = bool(_ELIGIBILITY.search(self.text, s.start, s.end))
 
     def read(self, s: Sentence) -> tuple[list[Claim], SentenceInfo]:
         x, text = self.x, self.text
@@ -878,10 +888,7 @@ class _Walk:
         mod = modality(s, (s.start, s.end))
         if mod.negated:
             return []  # "Autism? We do not treat it."
-        if therapies:
-            therapy = self.x._therapy_ref(therapies[0], self.text)
-        else:
-            therapy = self.infer_therapy()[0]
+        therapy = self.therapy_of(therapies[0] if therapies else None)[0]
         if therapy is None:
             return []
         predicate = s.predicates[0] if s.predicates else None
@@ -904,11 +911,7 @@ class _Walk:
                  and not _CONDITION_AS_MODIFIER.match(self.text, c.end)]
         if not owned:
             return []
-        therapies = [m for m in told.terms if m.kind == "therapy"]
-        if therapies:
-            therapy, from_research = self.x._therapy_ref(therapies[0], self.text), False
-        else:
-            therapy, from_research = self.infer_therapy()
+        therapy, from_research = self.therapy_of(next((m for m in told.terms if m.kind == "therapy"), None))
         if therapy is None:
             return []
         mod = _research_context(modality(told, told.clause_of(predicate.start), predicate.start), from_research)
@@ -930,10 +933,7 @@ class _Walk:
                 continue
             mention = next((t for t in therapies if lo <= t.start < hi), None) or \
                 next((t for t in reversed(therapies) if t.start < lo), None)
-            if mention is not None:
-                therapy, from_research = x._therapy_ref(mention, text), False
-            else:
-                therapy, from_research = self.infer_therapy()
+            therapy, from_research = self.therapy_of(mention)
             if therapy is None:
                 continue
             mod = _research_context(modality(s, (lo, hi), predicate.start), from_research)
@@ -1001,10 +1001,7 @@ class _Walk:
             source = "heading"
         else:
             return []
-        if therapies:
-            therapy, from_research = x._therapy_ref(therapies[0], text), False
-        else:
-            therapy, from_research = self.infer_therapy()
+        therapy, from_research = self.therapy_of(therapies[0] if therapies else None)
         if therapy is None:
             return []
         mod = _research_context(mod, from_research)
@@ -1022,7 +1019,7 @@ class _Walk:
             self.eligibility_lead_in = bool(_ELIGIBILITY.search(self.text, s.start, s.end))
         if not opens or conditions:
             return
-        therapy = self.x._therapy_ref(therapies[0], self.text) if therapies else self.infer_therapy()[0]
+        therapy = self.therapy_of(therapies[0] if therapies else None)[0]
         frame = self.x._frame(s, therapy, self.text, mod, kind)
         if frame is None:
             return
