@@ -469,6 +469,7 @@ class _Walk:
         self.lead_in: Modality | None = None  # cues of the last lead-in ("Conditions clinics claim to treat:")
         self.antecedents: dict[str, Mention] = {}  # what "these conditions" refers to, by condition
         self.unclaimed: list[Mention] = []  # conditions the previous sentence named without a claim
+        self.carried: list[Mention] = []  # conditions this sentence claimed from earlier ones
         # conditions the previous sentence of the block spoke of (claimed or not): "The
         # cells calm the immune system" continues "Our cells stop MS"
         self.recent: list[Mention] = []
@@ -713,8 +714,11 @@ class _Walk:
             self.unclaimed = conditions if conditions and not claims and not sentence_mod.negated else []
         # (a sentence that names no condition and claims nothing, "Then she tried our stem
         # cell IV.", keeps the condition named before it waiting: "Today she is pain-free.")
+        carried, self.carried = self.carried, []
         if conditions:
             self.recent = conditions
+        elif claims and carried:
+            self.recent = carried
         elif not claims and not therapies:
             self.recent = []  # (a sentence about the treatment itself keeps the thread)
         if any(p.value == "approved-for" for p in s.predicates):
@@ -1006,6 +1010,8 @@ class _Walk:
             return []
         mod = _research_context(mod, from_research)
         pred_kind, pred_text = predicate.value or "used-for", text[predicate.start:predicate.end]
+        if source == "previous":
+            self.carried = targets  # the thread goes on: "... I can button my shirts. The shuffle is almost gone."
         return [x._claim(s, therapy, cond, text, pred_kind, pred_text, mod, source, (predicate.start,))
                 for cond in targets]
 
