@@ -62,6 +62,12 @@ _OTHER_TREATMENT = re.compile(
     r"\b(?:using|with|through|by\s+means\s+of)\s+(?:[\w-]+\s+)?(?:physical\s+therapy|physiotherapy|surgery|"
     r"medications?|medicines?|drugs|exercises?|weight\s+loss|diet|rest|cortisone|steroids|chemotherapy|"
     r"radiation|insulin|braces?|orthotics|inhalers?|antibiotics|painkillers)\b", re.IGNORECASE)
+# another treatment the clause is about: "Rehabilitation remains the proven treatment
+# after stroke", "there are approved medicines that help", "What does help CP is PT"
+_OTHER_TREATMENT_NAMED = re.compile(
+    r"\b(?:rehabilitation|rehab|physiotherapy|physical\s+therapy|occupational\s+therapy|speech\s+therapy|PT|botox|"
+    r"bracing|anti-VEGF|(?:approved|proven|standard|existing|conventional|licensed)\s+(?:[\w-]+\s+)?"
+    r"(?:medicines|medications|drugs|treatments?|therapies))\b")
 _COMPARED = re.compile(r"\b(?:compar\w*|versus|vs\.?|against|than)\b", re.IGNORECASE)
 _FRONTED_FOR = re.compile(r"(?:\A|[.!?:]\s+|\n\s*)(?P<for>[Ff]or)\s+(?:[\w'-]+\s+){0,3}\Z")
 _TRANSPLANT = re.compile(r"\btransplant(?:s|ed|ation|ations)?\b", re.IGNORECASE)
@@ -478,6 +484,9 @@ class _Walk:
         self.story: tuple[Sentence, Mention] | None = None
         self.asked = []
         self.eligibility_lead_in = False  # the last lead-in asks who may take part
+        # conditions the last lead-in named without a claim ("In our review of 312 children
+        # with autism:"), for the outcomes listed under it ("82% made better eye contact")
+        self.lead_in_conditions: list[Mention] = []
         # conditions the previous paragraph named ("My dad had a stroke ..."), for a
         # personal outcome told in the next one ("His arm is definitely stronger.")
         self.block_conditions: list[Mention] = []
@@ -537,6 +546,7 @@ class _Walk:
             flushed = self._open_section(level, conditions, sentences)
             self.list_frame = None
             self.lead_in, self.eligibility_lead_in = None, False
+            self.lead_in_conditions = []
             self.antecedents = {}
         else:
             section = self.section
@@ -558,6 +568,7 @@ class _Walk:
             self.list_frame = None
             if not _lead_in:
                 self.lead_in, self.eligibility_lead_in = None, False
+                self.lead_in_conditions = []
         return flushed
 
     def _open_section(self, level: int, conditions: list[Mention], sentences: list[Sentence]) -> list[Claim]:
@@ -642,6 +653,8 @@ class _Walk:
             return True  # "... diagnosed with autism. After two sessions (These cells, His hands were stronger) ..."
         if self.block_has_conditions and "predicate-success-rate" in keys:
             return True  # "... thinning hair. 8 out of 10 clients see regrowth."
+        if self.lead_in_conditions and kind == "list_item":
+            return True  # "In our review of 312 children with autism:" "- 82% made better eye contact"
         if keys & _STORY_PREDICATES and (_STORY_PERSON.search(self.text, s.start, s.end) or self.previous_conditions):
             return True  # "After two rounds I was walking without a cane." (My arthritis ...)
         return (kind == "heading" or lead_in or (section is not None and bool(section.conditions))
@@ -687,14 +700,17 @@ class _Walk:
             # a heading that says what the therapy does ("Reverse your biological age")
             # makes its claim itself; one that only names the condition waits for its section
             opening = text[s.start:s.end].lstrip(" \t\n\"'“#*-").lower()
-            said = [c for c in claims if c.predicate_text and c.source == "sentence" and not section.question
-                    and opening.startswith(c.predicate_text.lower())]
+            said = [c for c in claims if c.source == "sentence" and not section.question
+                    and ((c.predicate_text and opening.startswith(c.predicate_text.lower()))
+                         or (not c.therapy.inferred and self.sections and section is self.sections[0]))]
             section.pending.extend(c for c in claims if c not in said)
             claims = said
         # the sentence as a whole, for frames and research context; a lead-in ("Northgate
         # does not sell or provide:") speaks of the list after it
         lead_in = self.block[4] or self.text[s.start:s.end].rstrip().endswith(":")
         sentence_mod = modality(s, (s.start, s.end), open_end=lead_in)
+        if lead_in and self.block[2] not in ("heading", "list_item", "table_cell"):
+            self.lead_in_conditions = conditions if not claims and not sentence_mod.negated else []
         self._maybe_open_frame(s, therapies, conditions, sentence_mod)
         if therapies and self.block[2] == "table_cell":
             self.table_therapy = x._therapy_ref(therapies[0], text, inferred=True)
@@ -835,7 +851,9 @@ class _Walk:
                         "", "the", "a", "an") and not any(
                         m.kind == "therapy-anaphora" for m in s.modifiers):
                     continue  # "MS develops when the immune system attacks the myelin that protects nerves"
-                if _OTHER_TREATMENT.search(text, clause[0], clause[1]) and not _COMPARED.search(text, clause[0], clause[1]):
+                if ((_OTHER_TREATMENT.search(text, clause[0], clause[1])
+                     or _OTHER_TREATMENT_NAMED.search(text, clause[0], cond.start))
+                        and not _COMPARED.search(text, clause[0], clause[1])):
                     continue  # "has treated patients with OA for 20 years using physical therapy"
                 if predicate is not None and text[predicate.end - 2:predicate.end].lower() == "ed" \
                         and _OTHER_AGENT.match(text, predicate.end) and not any(
@@ -992,6 +1010,11 @@ class _Walk:
             targets = list({c.key: c for c in self.previous_conditions}.values())
             source = "previous"
             predicate = next(p for p in s.predicates if p.key in _STORY_PREDICATES)
+            mod = modality(s, s.clause_of(predicate.start), predicate.start)
+        elif (self.block[2] == "list_item" and self.lead_in_conditions
+              and any(p.value not in ("used-for", "approved-for") for p in s.predicates)):
+            # "In our 2024 review of 312 children with autism:" "- 82% made better eye contact"
+            targets, source = self.lead_in_conditions, "previous"
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif section is not None and section.conditions and self.block[2] != "heading":
             # once per section, unless a later sentence says it more strongly ("may calm
