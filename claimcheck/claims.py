@@ -65,9 +65,11 @@ _OTHER_TREATMENT = re.compile(
 # another treatment the clause is about: "Rehabilitation remains the proven treatment
 # after stroke", "there are approved medicines that help", "What does help CP is PT"
 _OTHER_TREATMENT_NAMED = re.compile(
+    r"(?<!no\s)(?<!without\s)(?<!less\s)(?<!of\s)(?<!skip\s)(?<!avoid\s)"
     r"\b(?:rehabilitation|rehab|physiotherapy|physical\s+therapy|occupational\s+therapy|speech\s+therapy|PT|botox|"
     r"bracing|anti-VEGF|(?:approved|proven|standard|existing|conventional|licensed)\s+(?:[\w-]+\s+)?"
     r"(?:medicines|medications|drugs|treatments?|therapies))\b")
+_NAMED_DENIAL = re.compile(r"\b(?:not|never)\b|n't\b|n’t\b", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:compar\w*|versus|vs\.?|against|than)\b", re.IGNORECASE)
 _FRONTED_FOR = re.compile(r"(?:\A|[.!?:]\s+|\n\s*)(?P<for>[Ff]or)\s+(?:[\w'-]+\s+){0,3}\Z")
 _TRANSPLANT = re.compile(r"\btransplant(?:s|ed|ation|ations)?\b", re.IGNORECASE)
@@ -254,6 +256,15 @@ class ClaimExtractor:
                        if m.abbreviation is None
                        or self._accept_abbreviation(m, s, text, named, offered and kind == "list_item")]
         for s in sentences:
+            named_conditions = [(m.start, m.end) for m in s.terms if m.kind == "condition"
+                                and _NAMED_DENIAL.search(text, m.start, m.end)]
+            if named_conditions:
+                # "wounds which do not heal", "pain that won't go away": the words are the
+                # condition's name, not a predicate or a denial
+                def inside(m: Mention) -> bool:
+                    return any(a <= m.start and m.end <= b for a, b in named_conditions)
+                s.predicates = [p for p in s.predicates if not inside(p)]
+                s.modifiers = [m for m in s.modifiers if not (m.kind == "negation" and inside(m))]
             if (not any(m.kind == "therapy" for m in s.terms) and any(p.value == "success-rate" for p in s.predicates)
                     and _PREVALENCE.search(text, s.start, s.end)):
                 # "About 10% of people over 65 have Alzheimer's": how common a disease is
@@ -852,7 +863,7 @@ class _Walk:
                         m.kind == "therapy-anaphora" for m in s.modifiers):
                     continue  # "MS develops when the immune system attacks the myelin that protects nerves"
                 if ((_OTHER_TREATMENT.search(text, clause[0], clause[1])
-                     or _OTHER_TREATMENT_NAMED.search(text, clause[0], cond.start))
+                     or _OTHER_TREATMENT_NAMED.search(text, s.start, s.end))
                         and not _COMPARED.search(text, clause[0], clause[1])):
                     continue  # "has treated patients with OA for 20 years using physical therapy"
                 if predicate is not None and text[predicate.end - 2:predicate.end].lower() == "ed" \
