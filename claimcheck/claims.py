@@ -980,7 +980,11 @@ class _Walk:
         or the section's heading names the condition (once per section)."""
         x, text, section = self.x, self.text, self.section
         anaphora = next((m for m in s.modifiers if m.kind == "anaphora"), None)
+        # what the sentence says the therapy does, rather than a mention of an approval
+        # ("Approval of one product does not make others effective for that disease")
         predicate = s.predicates[0]
+        if self.text[predicate.start:predicate.end].lower().startswith("approval"):
+            predicate = next((p for p in s.predicates if p.value != "approved-for"), predicate)
         refers_back = (therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers)
                        or any(p.key in _OUTCOME_PREDICATES for p in s.predicates)  # "after two sessions he ..."
                        or (any(p.key == "predicate-outcome-better" for p in s.predicates)
