@@ -50,6 +50,14 @@ _SURGERY_FOR = re.compile(r"\b(knee|hip|shoulder|joint|spinal|spine|back|neck)\s
 _SURGERY_CONDITIONS = {"knee": "knee-osteoarthritis", "hip": "hip-osteoarthritis", "shoulder": "shoulder-osteoarthritis",
                        "joint": "osteoarthritis", "spinal": "back-pain", "spine": "back-pain", "back": "back-pain",
                        "neck": "neck-pain"}
+# "my knees felt better on the stairs": a person's body part whose improvement is told
+# names the condition (pain in that part) when the sentence names none
+_BODY_PART = re.compile(
+    r"\b(?:my|his|her|their)\s+(?:(?:left|right|bad|sore|achy|aching|stiff|old|worn|creaky|two)\s+)?"
+    r"(knees?|hips?|shoulders?|joints?|elbows?|ankles?|wrists?|lower\s+back|back|neck)\b", re.IGNORECASE)
+_BODY_PART_CONDITIONS = {"back": "back-pain", "lower back": "back-pain", "neck": "neck-pain"}
+_IMPROVING = frozenset({"improve", "relieve", "restore", "repair", "regenerate", "cure", "reverse", "help"})
+_GERUND = re.compile(r"\s+[a-z]+ing\b")
 _WITHDRAWN = re.compile(r"\b(?:withdrawn|withdrew|revoked|rescinded|no\s+longer\s+(?:approved|authori[sz]ed|licensed|available))\b",
                         re.IGNORECASE)
 _PREVALENCE = re.compile(
@@ -255,7 +263,9 @@ class ClaimExtractor:
             s.terms = [m for m in s.terms
                        if m.abbreviation is None
                        or self._accept_abbreviation(m, s, text, named, offered and kind == "list_item")]
+        block_before: dict[int, list[str]] = {}  # conditions named so far in each block
         for s in sentences:
+            earlier = block_before.setdefault(s.block, [])
             named_conditions = [(m.start, m.end) for m in s.terms if m.kind == "condition"
                                 and _NAMED_DENIAL.search(text, m.start, m.end)]
             if named_conditions:
@@ -271,8 +281,13 @@ class ClaimExtractor:
                 s.predicates = [p for p in s.predicates if p.value != "success-rate"]
             if not any(m.kind == "condition" for m in s.terms):
                 implied = self._implied_by_surgery(s, text)
+                if implied is None and not any("musculoskeletal-condition" in self.ruleset.condition_family(c)
+                                               for c in earlier if c in self.ruleset.conditions):
+                    # (a joint condition named earlier in the paragraph is what it goes on about)
+                    implied = self._implied_by_body_part(s, text, named)
                 if implied is not None:
                     s.terms.append(implied)
+            earlier.extend(m.key for m in s.terms if m.kind == "condition")
         topic = self._topic_therapy(blocks, sentences)
         reporting, third_person = _reporting_voice(text, sentences)
         for s in sentences:
@@ -437,6 +452,23 @@ class ClaimExtractor:
             if condition in self.ruleset.conditions:
                 return Mention("term", "condition", condition, m.start(), m.end())
         return None
+
+    def _implied_by_body_part(self, s: Sentence, text: str, named: set[str]) -> Mention | None:
+        """"Two weeks after the drips my knees felt better on the stairs": the body part
+        whose improvement a person tells stands for the pain in it."""
+        if not any(p.value in _IMPROVING for p in s.predicates) or any(m.kind == "negation" for m in s.modifiers):
+            return None
+        m = _BODY_PART.search(text, s.start, s.end)
+        if m is None:
+            return None
+        part = " ".join(m.group(1).lower().split())
+        part = part[:-1] if part.endswith("s") else part
+        condition = _BODY_PART_CONDITIONS.get(part, "joint-pain")
+        # a condition of that part the page has named ("knee OA" for "my knee felt better")
+        condition = next((c for c in sorted(named) if part in c.split("-")), condition)
+        if condition not in self.ruleset.conditions:
+            return None
+        return Mention("term", "condition", condition, m.start(1), m.end(1))
 
     def _accept_abbreviation(self, m: Mention, s: Sentence, text: str, named: set[str],
                              context_given: bool = False) -> bool:
@@ -980,6 +1012,9 @@ class _Walk:
         or the section's heading names the condition (once per section)."""
         x, text, section = self.x, self.text, self.section
         anaphora = next((m for m in s.modifiers if m.kind == "anaphora"), None)
+        if anaphora is None and therapies and any(p.value == "approved-for" and _GERUND.match(text, p.end)
+                                                  for p in s.predicates):
+            return []  # an approval names its own use ("Omisirge is approved for rebuilding blood cells after ...")
         # what the sentence says the therapy does, rather than a mention of an approval
         # ("Approval of one product does not make others effective for that disease")
         predicate = s.predicates[0]

@@ -1064,6 +1064,44 @@ def test_a_fronted_for_without_a_therapy_given_is_no_claim(claims_of):
     ("For stubborn tennis elbow, I do offer PRP after physical therapy and a brace have not helped.", "tennis-elbow"),
     ("My daughter has cerebral palsy. After the cord cells she took four steps on her own.", "cerebral-palsy"),
     ("Long covid left her bedridden. Now she's back at spin class after three exosome drips.", "long-covid"),
+    # outcomes that go on after the claim, told by the body part or a pain score
+    ("Walter was diagnosed with Parkinson's in 2019. After his second infusion he could tie his shoes. "
+     "His daughter says the tremor is nearly gone.", "parkinsons-disease"),
+    ("I flew to Nassau for cord cell drips in May. Two weeks later my hips felt better on the stairs.", "joint-pain"),
+    ("I did cord cells in Cancun for my fibromyalgia. The pain is a 2 out of 10 most days now.", "fibromyalgia"),
 ])
 def test_claims_on_a_clinic_page(claims_of, text, condition):
     assert not only(claims_of(_CLINIC + text), condition).negated
+
+
+def test_outcomes_listed_under_a_lead_in_that_names_the_condition_are_claims(claims_of):
+    text = ("# Sunrise cell clinic\n\nWe treat children with umbilical cord stem cells.\n\n## Results\n\n"
+            "In our 2025 review of 90 children with cerebral palsy:\n\n- 70% sat up without help within weeks\n"
+            "- 61% had fewer spasms\n")
+    claims = [c for c in claims_of(text, "markdown") if c.condition.id == "cerebral-palsy"]
+    told = {text[c.start:c.end] for c in claims}
+    assert any("sat up" in t for t in told) and any("fewer spasms" in t for t in told)
+
+
+@pytest.mark.parametrize("text", [
+    "A marrow transplant can cure some lymphomas, but it carries real risks, including graft-versus-host disease.",
+    "My neighbour got a knee infection from a stem cell shot and needed surgery.",
+    "Report infections or other problems after a cell treatment to your doctor.",
+])
+def test_harms_and_risks_are_not_conditions_the_therapy_treats(claims_of, text):
+    claims = claims_of(_CLINIC + text)
+    assert not [c for c in claims if c.condition.id in ("gvhd", "infectious-disease") and not c.negated]
+
+
+def test_a_denial_inside_a_conditions_name_does_not_deny_the_claim(claims_of):
+    text = "Our stem cell injections treat leg ulcers that do not heal."
+    assert not only(claims_of(text), "chronic-wound").negated
+
+
+@pytest.mark.parametrize("text", [
+    "Rehabilitation remains the proven treatment after a stroke.",
+    "For many of these conditions there are approved medicines that have been shown to help. Parkinson's is one.",
+])
+def test_another_treatment_that_helps_is_not_the_pages_claim(checker, text):
+    result = _checked(checker, _CLINIC + text)
+    assert not [f for f in result.findings if f.severity == "error"]
