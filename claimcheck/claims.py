@@ -279,14 +279,15 @@ class ClaimExtractor:
                     and _PREVALENCE.search(text, s.start, s.end)):
                 # "About 10% of people over 65 have Alzheimer's": how common a disease is
                 s.predicates = [p for p in s.predicates if p.value != "success-rate"]
-            if not any(m.kind == "condition" for m in s.terms):
-                implied = self._implied_by_surgery(s, text)
-                if implied is None and not any("musculoskeletal-condition" in self.ruleset.condition_family(c)
-                                               for c in earlier if c in self.ruleset.conditions):
-                    # (a joint condition named earlier in the paragraph is what it goes on about)
-                    implied = self._implied_by_body_part(s, text, named)
-                if implied is not None:
-                    s.terms.append(implied)
+            has_condition = any(m.kind == "condition" for m in s.terms)
+            implied = None if has_condition else self._implied_by_surgery(s, text)
+            if implied is None and not any("musculoskeletal-condition" in self.ruleset.condition_family(c)
+                                           for c in earlier + [m.key for m in s.terms if m.kind == "condition"]
+                                           if c in self.ruleset.conditions):
+                # (a joint condition named earlier in the paragraph is what it goes on about)
+                implied = self._implied_by_body_part(s, text, named)
+            if implied is not None:
+                s.terms.append(implied)
             earlier.extend(m.key for m in s.terms if m.kind == "condition")
         topic = self._topic_therapy(blocks, sentences)
         reporting, third_person = _reporting_voice(text, sentences)
@@ -461,6 +462,14 @@ class ClaimExtractor:
         m = _BODY_PART.search(text, s.start, s.end)
         if m is None:
             return None
+        if any(t.kind == "condition" for t in s.terms):
+            # "... my knees felt better, and my doctor cut my diabetes pills": only a clause
+            # of its own, with its own outcome and no condition, speaks of the body part
+            before = max(text.rfind(",", s.start, m.start()), text.rfind(";", s.start, m.start()), s.start)
+            after = min(x for x in (text.find(",", m.end(), s.end), text.find(";", m.end(), s.end), s.end) if x != -1)
+            if any(before <= t.start < after for t in s.terms if t.kind == "condition") or not any(
+                    before <= p.start < after and p.value in _IMPROVING for p in s.predicates):
+                return None
         part = " ".join(m.group(1).lower().split())
         part = part[:-1] if part.endswith("s") else part
         condition = _BODY_PART_CONDITIONS.get(part, "joint-pain")
