@@ -715,7 +715,10 @@ class _Walk:
     def pass_over(self, s: Sentence) -> None:
         """A sentence about something else ends the thread; a plain lead-in ("A few facts
         for newcomers:") replaces an earlier one for the list after it."""
-        self.recent, self.story = [], None
+        if not any(m.kind == "therapy-anaphora" and self.text[m.start:m.end].lower() not in ("it", "this", "that")
+                   for m in s.modifiers) or any(m.kind == "therapy" for m in s.terms):
+            self.recent = []  # ("These cells know where to go." goes on about the cells)
+        self.story = None
         if self.block[4] or self.text[s.start:s.end].rstrip().endswith(":"):
             self.lead_in = None
             self.eligibility_lead_in = bool(_ELIGIBILITY.search(self.text, s.start, s.end))
@@ -787,8 +790,8 @@ class _Walk:
             self.recent = conditions
         elif claims and carried:
             self.recent = carried
-        elif not claims and not therapies:
-            self.recent = []  # (a sentence about the treatment itself keeps the thread)
+        elif not claims and not therapies and not any(m.kind == "therapy-anaphora" for m in s.modifiers):
+            self.recent = []  # (a sentence about the treatment itself keeps the thread: "These cells know where to go.")
         if any(p.value == "approved-for" for p in s.predicates):
             # "Holoclar is approved in the EU and restores vision in limbal stem cell
             # deficiency": what the sentence says of the product rests on the approval it
