@@ -57,6 +57,7 @@ _BODY_PART = re.compile(
     r"(knees?|hips?|shoulders?|joints?|elbows?|ankles?|wrists?|lower\s+back|back|neck)\b", re.IGNORECASE)
 _BODY_PART_CONDITIONS = {"back": "back-pain", "lower back": "back-pain", "neck": "neck-pain"}
 _IMPROVING = frozenset({"improve", "relieve", "restore", "repair", "regenerate", "cure", "reverse", "help"})
+_CONTRASTED = re.compile(r"\b(?:rather\s+than|instead\s+of|unlike|not)\s+(?:the\s+|a\s+|an\s+)?\Z", re.IGNORECASE)
 _GERUND = re.compile(r"\s+[a-z]+ing\b")
 _WITHDRAWN = re.compile(r"\b(?:withdrawn|withdrew|revoked|rescinded|no\s+longer\s+(?:approved|authori[sz]ed|licensed|available))\b",
                         re.IGNORECASE)
@@ -149,7 +150,7 @@ _CONTINUING_SUBJECT = re.compile(
 # ", a bone marrow stem cell product" / ", the only FDA-approved" / " (remestemcel-L": a
 # description of the therapy named just before
 _APPOSITION = re.compile(r"\s*(?:,\s*(?:a|an|the|its|our)\s+(?:[\w-]+\s+){0,5}?|\(\s*|,\s*(?:made|derived|grown|produced|"
-                         r"manufactured|prepared|taken)\s+from\s+(?:[\w-]+\s+){0,3}?)")
+                         r"manufactured|prepared|taken)\s+from\s+(?:[\w'’-]+\s+){0,4}?)")
 # negation words that deny a noun rather than a verb ("in hospitals, not spas")
 _BARE_NEGATIONS = frozenset({"not", "no"})
 _BARE_PRONOUNS = frozenset({"it", "they", "them"})
@@ -1313,6 +1314,11 @@ def _pick_therapy(therapies: list[Mention], cond: Mention, predicate: Mention | 
                   s: Sentence, text: str | None = None) -> Mention | None:
     if not therapies:
         return None
+    if text is not None:
+        # "Spherox, made from cartilage cells rather than stem cells, is authorised for ...":
+        # the therapy set against another is not the subject
+        kept = [t for t in therapies if not _CONTRASTED.search(text, max(s.start, t.start - 20), t.start)]
+        therapies = kept or therapies
     picked = _nearest_therapy(therapies, cond, predicate, s)
     if text is not None and picked is not None:
         # "Stemirac, a bone marrow stem cell product, ...": the product, not the kind of
