@@ -149,7 +149,7 @@ _CONTINUING_SUBJECT = re.compile(
     r"children|kids|mothers|moms|fathers|dads)\b", re.IGNORECASE)
 # ", a bone marrow stem cell product" / ", the only FDA-approved" / " (remestemcel-L": a
 # description of the therapy named just before
-_APPOSITION = re.compile(r"\s*(?:,\s*(?:a|an|the|its|our)\s+(?:[\w-]+\s+){0,5}?|\(\s*|,\s*(?:made|derived|grown|produced|"
+_APPOSITION = re.compile(r"\s*(?:,\s*(?:a|an|the|its|our)\s+(?:[\w'’-]+\s+){0,5}?|\(\s*|,\s*(?:made|derived|grown|produced|"
                          r"manufactured|prepared|taken)\s+from\s+(?:[\w'’-]+\s+){0,4}?)")
 # negation words that deny a noun rather than a verb ("in hospitals, not spas")
 _BARE_NEGATIONS = frozenset({"not", "no"})
