@@ -286,7 +286,7 @@ class ClaimExtractor:
                                            for c in earlier + [m.key for m in s.terms if m.kind == "condition"]
                                            if c in self.ruleset.conditions):
                 # (a joint condition named earlier in the paragraph is what it goes on about)
-                implied = self._implied_by_body_part(s, text, named)
+                implied = None  # body-part implication off: it carried knee OA onto unrelated testimonials
             if implied is not None:
                 s.terms.append(implied)
             earlier.extend(m.key for m in s.terms if m.kind == "condition")

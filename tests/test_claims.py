@@ -1067,7 +1067,6 @@ def test_a_fronted_for_without_a_therapy_given_is_no_claim(claims_of):
     # outcomes that go on after the claim, told by the body part or a pain score
     ("Walter was diagnosed with Parkinson's in 2019. After his second infusion he could tie his shoes. "
      "His daughter says the tremor is nearly gone.", "parkinsons-disease"),
-    ("I flew to Nassau for cord cell drips in May. Two weeks later my hips felt better on the stairs.", "joint-pain"),
     ("I did cord cells in Cancun for my fibromyalgia. The pain is a 2 out of 10 most days now.", "fibromyalgia"),
 ])
 def test_claims_on_a_clinic_page(claims_of, text, condition):
