@@ -50,13 +50,6 @@ _SURGERY_FOR = re.compile(r"\b(knee|hip|shoulder|joint|spinal|spine|back|neck)\s
 _SURGERY_CONDITIONS = {"knee": "knee-osteoarthritis", "hip": "hip-osteoarthritis", "shoulder": "shoulder-osteoarthritis",
                        "joint": "osteoarthritis", "spinal": "back-pain", "spine": "back-pain", "back": "back-pain",
                        "neck": "neck-pain"}
-# "my knees felt better on the stairs": a person's body part whose improvement is told
-# names the condition (pain in that part) when the sentence names none
-_BODY_PART = re.compile(
-    r"\b(?:my|his|her|their)\s+(?:(?:left|right|bad|sore|achy|aching|stiff|old|worn|creaky|two)\s+)?"
-    r"(knees?|hips?|shoulders?|joints?|elbows?|ankles?|wrists?|lower\s+back|back|neck)\b", re.IGNORECASE)
-_BODY_PART_CONDITIONS = {"back": "back-pain", "lower back": "back-pain", "neck": "neck-pain"}
-_IMPROVING = frozenset({"improve", "relieve", "restore", "repair", "regenerate", "cure", "reverse", "help"})
 _CONTRASTED = re.compile(r"\b(?:rather\s+than|instead\s+of|unlike|not)\s+(?:the\s+|a\s+|an\s+)?\Z", re.IGNORECASE)
 _GERUND = re.compile(r"\s+[a-z]+ing\b")
 _WITHDRAWN = re.compile(r"\b(?:withdrawn|withdrew|revoked|rescinded|no\s+longer\s+(?:approved|authori[sz]ed|licensed|available))\b",
@@ -264,9 +257,7 @@ class ClaimExtractor:
             s.terms = [m for m in s.terms
                        if m.abbreviation is None
                        or self._accept_abbreviation(m, s, text, named, offered and kind == "list_item")]
-        block_before: dict[int, list[str]] = {}  # conditions named so far in each block
         for s in sentences:
-            earlier = block_before.setdefault(s.block, [])
             named_conditions = [(m.start, m.end) for m in s.terms if m.kind == "condition"
                                 and _NAMED_DENIAL.search(text, m.start, m.end)]
             if named_conditions:
@@ -280,16 +271,10 @@ class ClaimExtractor:
                     and _PREVALENCE.search(text, s.start, s.end)):
                 # "About 10% of people over 65 have Alzheimer's": how common a disease is
                 s.predicates = [p for p in s.predicates if p.value != "success-rate"]
-            has_condition = any(m.kind == "condition" for m in s.terms)
-            implied = None if has_condition else self._implied_by_surgery(s, text)
-            if implied is None and not any("musculoskeletal-condition" in self.ruleset.condition_family(c)
-                                           for c in earlier + [m.key for m in s.terms if m.kind == "condition"]
-                                           if c in self.ruleset.conditions):
-                # (a joint condition named earlier in the paragraph is what it goes on about)
-                implied = None  # body-part implication off: it carried knee OA onto unrelated testimonials
-            if implied is not None:
-                s.terms.append(implied)
-            earlier.extend(m.key for m in s.terms if m.kind == "condition")
+            if not any(m.kind == "condition" for m in s.terms):
+                implied = self._implied_by_surgery(s, text)
+                if implied is not None:
+                    s.terms.append(implied)
         topic = self._topic_therapy(blocks, sentences)
         reporting, third_person = _reporting_voice(text, sentences)
         for s in sentences:
@@ -454,31 +439,6 @@ class ClaimExtractor:
             if condition in self.ruleset.conditions:
                 return Mention("term", "condition", condition, m.start(), m.end())
         return None
-
-    def _implied_by_body_part(self, s: Sentence, text: str, named: set[str]) -> Mention | None:
-        """"Two weeks after the drips my knees felt better on the stairs": the body part
-        whose improvement a person tells stands for the pain in it."""
-        if not any(p.value in _IMPROVING for p in s.predicates) or any(m.kind == "negation" for m in s.modifiers):
-            return None
-        m = _BODY_PART.search(text, s.start, s.end)
-        if m is None:
-            return None
-        if any(t.kind == "condition" for t in s.terms):
-            # "... my knees felt better, and my doctor cut my diabetes pills": only a clause
-            # of its own, with its own outcome and no condition, speaks of the body part
-            before = max(text.rfind(",", s.start, m.start()), text.rfind(";", s.start, m.start()), s.start)
-            after = min(x for x in (text.find(",", m.end(), s.end), text.find(";", m.end(), s.end), s.end) if x != -1)
-            if any(before <= t.start < after for t in s.terms if t.kind == "condition") or not any(
-                    before <= p.start < after and p.value in _IMPROVING for p in s.predicates):
-                return None
-        part = " ".join(m.group(1).lower().split())
-        part = part[:-1] if part.endswith("s") else part
-        condition = _BODY_PART_CONDITIONS.get(part, "joint-pain")
-        # a condition of that part the page has named ("knee OA" for "my knee felt better")
-        condition = next((c for c in sorted(named) if part in c.split("-")), condition)
-        if condition not in self.ruleset.conditions:
-            return None
-        return Mention("term", "condition", condition, m.start(1), m.end(1))
 
     def _accept_abbreviation(self, m: Mention, s: Sentence, text: str, named: set[str],
                              context_given: bool = False) -> bool:
@@ -713,12 +673,17 @@ class _Walk:
         return (kind == "heading" or lead_in or (section is not None and bool(section.conditions))
                 or self.text[s.start:s.end].rstrip().endswith(":"))
 
+    def _about_the_cells(self, s: Sentence) -> bool:
+        """"These cells know where to go.": the sentence goes on about the therapy the
+        thread is about (a bare "it" is too weak to tell)."""
+        return any(m.kind == "therapy-anaphora" and self.text[m.start:m.end].lower() not in ("it", "this", "that")
+                   for m in s.modifiers)
+
     def pass_over(self, s: Sentence) -> None:
         """A sentence about something else ends the thread; a plain lead-in ("A few facts
         for newcomers:") replaces an earlier one for the list after it."""
-        if not any(m.kind == "therapy-anaphora" and self.text[m.start:m.end].lower() not in ("it", "this", "that")
-                   for m in s.modifiers) or any(m.kind == "therapy" for m in s.terms):
-            self.recent = []  # ("These cells know where to go." goes on about the cells)
+        if not self._about_the_cells(s) or any(m.kind == "therapy" for m in s.terms):
+            self.recent = []
         self.story = None
         if self.block[4] or self.text[s.start:s.end].rstrip().endswith(":"):
             self.lead_in = None
@@ -791,8 +756,8 @@ class _Walk:
             self.recent = conditions
         elif claims and carried:
             self.recent = carried
-        elif not claims and not therapies and not any(m.kind == "therapy-anaphora" for m in s.modifiers):
-            self.recent = []  # (a sentence about the treatment itself keeps the thread: "These cells know where to go.")
+        elif not claims and not therapies and not self._about_the_cells(s):
+            self.recent = []  # (a sentence about the treatment itself keeps the thread)
         if any(p.value == "approved-for" for p in s.predicates):
             # "Holoclar is approved in the EU and restores vision in limbal stem cell
             # deficiency": what the sentence says of the product rests on the approval it
