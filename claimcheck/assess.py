@@ -51,17 +51,41 @@ class Assessor:
                 self._by_condition.setdefault(cid, []).append(entry)
         self._cache: dict[tuple, Assessment | None] = {}
         self._elsewhere: dict[str, Assessor] = {}
+        self._approval_place: dict[tuple[str, str], str | None] = {}
 
     def _scope(self, claim: Claim) -> Assessor:
         """A statement about approval in a named place ("In South Korea, Cartistem has
         been approved for ...") is checked against that place's rules; any other claim
         against the jurisdiction the text is checked for."""
         place = claim.place
-        if place is None or claim.predicate != "approved-for" or place in self.jurisdictions:
+        if claim.predicate != "approved-for":
+            return self
+        if place is None:
+            place = self._approved_elsewhere(claim)
+        if place is None or place in self.jurisdictions:
             return self
         if place not in self._elsewhere:
             self._elsewhere[place] = Assessor(self.ruleset, place)
         return self._elsewhere[place]
+
+    def _approved_elsewhere(self, claim: Claim) -> str | None:
+        """"Stemirac holds a conditional approval for spinal cord injury" names no place,
+        but the named product is approved for that use only somewhere else: the statement
+        is about that place's approval, and is true there (an approval of the product
+        here, or a claim about cells in general, is checked here as usual)."""
+        if self.ruleset.therapies[claim.therapy.id].type != "product":
+            return None
+        key = (claim.therapy.id, claim.condition.id)
+        if key not in self._approval_place:
+            cfam = self.ruleset.condition_family(claim.condition.id)
+            places = sorted(
+                j for entry in self._candidates(claim.condition.id)
+                if entry.is_approval and claim.therapy.id in entry.therapies
+                and cfam.intersection(entry.conditions)
+                for j in entry.jurisdictions)
+            local = self.jurisdictions.intersection(places) or "ALL" in places
+            self._approval_place[key] = None if local or not places else places[0]
+        return self._approval_place[key]
 
     # ------------------------------------------------------------------------------
     def assess(self, claim: Claim) -> Assessment | None:
@@ -211,7 +235,8 @@ class Assessor:
             status_sentence = (f"No approval of this use is known in {jurisdiction}, and claimcheck "
                                "has no evidence on file for it.")
         elif entry.status == "not-approved":
-            where = jurisdiction if self.jurisdictions.intersection(entry.jurisdictions) else "any jurisdiction"
+            local = self.jurisdictions.intersection(entry.jurisdictions)
+            where = jurisdiction if local or self._approved_elsewhere(claim) else "any jurisdiction"
             status_sentence = f"It is not approved for this use in {where} (evidence level {entry.level})."
         else:
             status_sentence = (f"Status in {jurisdiction}: {STATUS_WORDS[entry.status]} "

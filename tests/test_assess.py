@@ -60,6 +60,12 @@ def claim_findings(checkers, jurisdiction, text, condition):
     ("US", "In South Korea, Cartistem has been approved since 2012 for knee cartilage defects.", "cartilage-defect", "CC107", "info"),
     ("US", "In Japan, stem cells are approved for autism.", "autism", "CC101", "error"),
     ("US", "In South Korea, Cartistem rebuilds knee cartilage defects.", "cartilage-defect", "CC101", "error"),
+    # an approval stated without a place, true only where the product is approved
+    ("US", "Stemirac holds a conditional, time-limited approval for spinal cord injury.", "spinal-cord-injury",
+     "CC107", "info"),
+    # (an effect claim is checked here: unapproved in the US, on an uncontrolled trial)
+    ("US", "Stemirac repairs spinal cord injury.", "spinal-cord-injury", "CC101", "error"),
+    ("US", "Mesenchymal stem cells are approved for spinal cord injury.", "spinal-cord-injury", "CC101", "error"),
     # CAR T-cell products: approved for some blood cancers, nothing else
     ("US", "Our transplant unit treats adults whose lymphoma has come back with CAR T-cell therapy.", "lymphoma", "CC107", "info"),
     ("US", "CAR-T cell therapy cures lupus.", "lupus", "CC101", "error"),
@@ -98,6 +104,13 @@ def test_a_foreign_approval_names_the_place(checkers):
     found = claim_findings(checkers, "US", "In South Korea, Cartistem has been approved since 2012 for knee "
                                            "cartilage defects.", "cartilage-defect")
     assert found and "Korea" in found[0].message and "FDA" not in found[0].message
+
+
+def test_an_approval_without_a_place_names_where_it_holds(checkers):
+    found = claim_findings(checkers, "US", "Temcell HS Inj. is approved for acute graft-versus-host disease.",
+                           "acute-gvhd")
+    assert [(f.rule, f.therapy.id) for f in found] == [("CC107", "temcell")]
+    assert "Japan" in found[0].message or "MHLW" in found[0].message
 
 
 def test_nothing_on_file_is_never_silently_fine(tmp_path):
