@@ -100,7 +100,7 @@ _TOPIC_TALK = re.compile(
 # a sentence that opens by defining or describing the condition ("MS develops when ...",
 # "Autism is a developmental condition that ...") says what it is, not what treats it
 _DEFINED = re.compile(
-    r"(?:\s*\([^)]{1,40}\))?,?\s+(?:is|are|was|were|develops|develop|occurs|occur|happens|happen|affects|affect|"
+    r"(?:\s*\([^)]{1,40}\))?,?\s+(?:(?:is|are)(?!\s+(?:one\s+of\s+|among\s+)?our\b)|was|were|develops|develop|occurs|occur|happens|happen|affects|affect|"
     r"causes|cause|means|results|damages|damage|destroys|destroy|attacks|attack|strikes|strike|starts|start|begins|"
     r"begin|progresses|progress|involves|involve|refers|makes|make|steals|robs|slowly|gradually|usually|often|"
     r"typically|can\s+be|can\s+cause|can\s+affect|can\s+make)\b", re.IGNORECASE)

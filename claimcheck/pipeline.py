@@ -107,8 +107,11 @@ class Analyzer:
             findings.append(panacea)
         findings.extend(self.jurisdiction_rules.check(text, claims, claim_outcomes))
         # sentences that state approved uses only (denials beside them do not count):
-        # "cord blood is FDA-approved only for blood cancers, not for autism"
-        approved = {start for start, kinds in outcomes.items() if kinds - {"negated"} == {"approved-use"}}
+        # "cord blood is FDA-approved only for blood cancers, not for autism"; a product's
+        # approval elsewhere counts ("Holoclar is approved in the EU and restores vision in
+        # 3 out of 4 patients" quotes the figures of that approval)
+        approved = {start for start, kinds in outcomes.items()
+                    if kinds - {"negated"} and kinds - {"negated"} <= {"approved-use", "conditional-approval"}}
         findings.extend(self.red_flags.check(text, infos, therapy_in_document=topic is not None,
                                              approved_sentences=approved))
         findings.sort(key=lambda f: f.sort_key)

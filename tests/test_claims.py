@@ -1099,3 +1099,18 @@ def test_harms_and_risks_are_not_conditions_the_therapy_treats(claims_of, text):
 def test_a_denial_inside_a_conditions_name_does_not_deny_the_claim(claims_of):
     text = "Our stem cell injections treat leg ulcers that do not heal."
     assert not only(claims_of(text), "chronic-wound").negated
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("We grow your own fat-derived stem cells in Osaka. Knee OA is our most common treatment.", "knee-osteoarthritis"),
+    ("Our clinic gives cord stem cells by IV. Parkinson's is one of our main programs.", "parkinsons-disease"),
+    ("We offer exosome therapy. Hair loss is among our specialties.", "hair-loss"),
+])
+def test_a_condition_named_as_one_of_our_programs_is_a_use(claims_of, text, condition):
+    claim = only(claims_of(text), condition)
+    assert claim.predicate == "used-for" and not claim.negated
+
+
+def test_a_condition_defined_with_is_stays_no_claim(claims_of):
+    claims = claims_of("We offer cord stem cells. Parkinson's is a slow loss of the nerve cells that make dopamine.")
+    assert not [c for c in claims if c.condition.id == "parkinsons-disease"]
