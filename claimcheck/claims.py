@@ -171,6 +171,22 @@ _POSSESSED = re.compile(
     r"|\b(?:I|he|she|they|we)\s+(?:also\s+)?(?:has|have|had|has\s+had|have\s+had|was\s+diagnosed\s+with|"
     r"were\s+diagnosed\s+with|lives?\s+with|lived\s+with|suffers?\s+from|suffered\s+from|struggled?\s+with|"
     r"struggles\s+with)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
+# whose condition a story tells: "Dolores was diagnosed with rheumatoid arthritis",
+# "Sandra's relapsing MS", "his emphysema", "Ernesto has had type 2 diabetes"
+_PERSON_HAS = re.compile(
+    r"(?:\b(?:my|his|her|their)|\b[A-Z][a-z]+(?:'s|\u2019s))\s+(?:[\w-]+\s+){0,2}?\Z"
+    r"|\b(?:I|he|she|they|[A-Z][a-z]+|(?:my|his|her|our|their)\s+[\w-]+)\s+(?:also\s+)?(?:has|have|had|has\s+had|"
+    r"have\s+had|was\s+diagnosed\s+with|were\s+diagnosed\s+with|lives?\s+with|lived\s+with|suffers?\s+from|"
+    r"suffered\s+from|struggled?\s+with|struggles\s+with|developed|was\s+born\s+with)\s+(?:[\w-]+\s+){0,3}?\Z")
+# "Tom's right hand started shaking, and the Parkinson's diagnosis came a year later"
+_DIAGNOSIS_AFTER = re.compile(r"\s+diagnosis\s+(?:came|followed|was\s+made|arrived)\b", re.IGNORECASE)
+_A_PERSON = re.compile(r"\b(?:[A-Z][a-z]+(?:'s|\u2019s)|[Mm]y|[Hh]is|[Hh]er|[Hh]e|[Ss]he|I)(?=\s)")
+# a therapy given to the person of a story: "In January she came to us for two IV rounds
+# of our Wharton's jelly cells", "They chose our NeuroRenew package"
+_GIVEN = re.compile(
+    r"\b(?:rounds?|infusions?|injections?|shots?|drips?|IVs?|sessions?|doses?|courses?|packages?|protocols?|"
+    r"programs?|programmes?|received|receives|got|had|underwent|chose|did|tried|flew|came\s+(?:to\s+us\s+)?for|"
+    r"brought\s+(?:him|her|them)|infused|injected|given)\b", re.IGNORECASE)
 _LISTING_PREDICATES = frozenset({"used-for", "treat", "option-for", "approved-for"})
 
 
@@ -495,6 +511,10 @@ class _Walk:
         # the previous sentence of the block told a person's outcome without naming the
         # condition (sentence, predicate); the next one may say whose condition it was
         self.story: tuple[Sentence, Mention] | None = None
+        # conditions a story told as a person's, not yet claimed, until its section ends:
+        # the sentence that tells of the treatment given claims them
+        self.story_conditions: list[Mention] = []
+        self.story_told: list[Mention] = []  # ... and those claimed so, for the outcomes told after it
         self.asked = []
         self.eligibility_lead_in = False  # the last lead-in asks who may take part
         # conditions the last lead-in named without a claim ("In our review of 312 children
@@ -556,6 +576,7 @@ class _Walk:
         if kind == "heading":
             if self.list_frame is not None and short and conditions:
                 return flushed  # a bare condition line under "Conditions we treat:" continues the list
+            self.story_conditions, self.story_told = [], []
             flushed = self._open_section(level, conditions, sentences)
             self.list_frame = None
             self.lead_in, self.eligibility_lead_in = None, False
@@ -668,7 +689,8 @@ class _Walk:
             return True  # "... thinning hair. 8 out of 10 clients see regrowth."
         if self.lead_in_conditions and kind == "list_item":
             return True  # "In our review of 312 children with autism:" "- 82% made better eye contact"
-        if keys & _STORY_PREDICATES and (_STORY_PERSON.search(self.text, s.start, s.end) or self.previous_conditions):
+        if keys & _STORY_PREDICATES and (_STORY_PERSON.search(self.text, s.start, s.end) or self.previous_conditions
+                                         or self.story_told):
             return True  # "After two rounds I was walking without a cane." (My arthritis ...)
         return (kind == "heading" or lead_in or (section is not None and bool(section.conditions))
                 or self.text[s.start:s.end].rstrip().endswith(":"))
@@ -705,6 +727,9 @@ class _Walk:
             claims += self._answer_claims(s, therapies, asked, {c.condition.id for c in claims})
         elif s.question and conditions and not claims and len(_WORD.findall(text[s.start:s.end])) <= 8:
             self.asked = conditions  # "Thinning hair?" and the answer after it: "Our exosome serum ..."
+        if (not conditions and not claims and therapies and self.story_conditions and not s.question
+                and self.block[2] == "paragraph"):
+            claims = self._treatment_told_claims(s, therapies)
         story, self.story = self.story, None
         if conditions and not claims and story is not None:
             claims = self._story_claims(story, s, conditions)
@@ -749,6 +774,15 @@ class _Walk:
             self.block_has_conditions = True
         if conditions or claims:
             self.unclaimed = conditions if conditions and not claims and not sentence_mod.negated else []
+        if conditions and not claims and not sentence_mod.negated and not sentence_mod.research:
+            owned = [c for c in conditions
+                     if (_PERSON_HAS.search(text, max(s.start, c.start - 60), c.start)
+                         and not _CONDITION_AS_MODIFIER.match(text, c.end))
+                     or (_DIAGNOSIS_AFTER.match(text, c.end) and _A_PERSON.search(text, s.start, c.start))]
+            if owned:
+                self.story_conditions, self.story_told = owned, []
+        elif any(not c.negated for c in claims):
+            self.story_conditions = []  # (a warning about it, "stem cells are unproven for autism", does not end the story)
         # (a sentence that names no condition and claims nothing, "Then she tried our stem
         # cell IV.", keeps the condition named before it waiting: "Today she is pain-free.")
         carried, self.carried = self.carried, []
@@ -941,6 +975,22 @@ class _Walk:
         return [self.x._claim(s, therapy, cond, self.text, pred_kind, pred_text, mod, "previous", at)
                 for cond in asked if cond.key not in claimed]
 
+    def _treatment_told_claims(self, s: Sentence, therapies: list[Mention]) -> list[Claim]:
+        """"Dolores was diagnosed with rheumatoid arthritis at 41. ... In January she came
+        to us for two IV rounds of our Wharton's jelly cells.": the treatment given to the
+        person of a story is given for the condition the story told as theirs."""
+        mod = modality(s, (s.start, s.end))
+        if mod.negated or mod.research or not _GIVEN.search(self.text, s.start, s.end) \
+                or any(m.kind == "caution" for m in s.modifiers):
+            return []
+        therapy, from_research = self.therapy_of(therapies[0])
+        if therapy is None:
+            return []
+        targets, self.story_conditions = self.story_conditions, []
+        self.carried = self.story_told = targets
+        return [self.x._claim(s, therapy, cond, self.text, "used-for", "", mod, "previous", ())
+                for cond in targets]
+
     def _story_claims(self, story: tuple[Sentence, Mention], s: Sentence,
                       conditions: list[Mention]) -> list[Claim]:
         """The outcome told in the sentence before, about the conditions this one says
@@ -1037,6 +1087,14 @@ class _Walk:
             # cell injections relieve pain"; "Parents report better sleep ..."
             targets = list({c.key: c for c in self.previous_conditions}.values())
             source = "previous"
+            predicate = next(p for p in s.predicates if p.key in _STORY_PREDICATES)
+            mod = modality(s, s.clause_of(predicate.start), predicate.start)
+        elif (self.story_told and self.block[2] == "paragraph"
+              and any(p.key in _STORY_PREDICATES for p in s.predicates)
+              and not any(p.value == "success-rate" for p in s.predicates)):
+            # "... she came to us for two rounds of our cells. [a quote] Tom is back on the
+            # golf course": the outcomes of the story's treatment
+            targets, source = self.story_told, "previous"
             predicate = next(p for p in s.predicates if p.key in _STORY_PREDICATES)
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif (self.block[2] == "list_item" and self.lead_in_conditions

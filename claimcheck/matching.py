@@ -574,6 +574,11 @@ def attach(sentences: list[Sentence], mentions: list[Mention], text: str) -> Non
             s.flags.append(m)
     for s in sentences:
         s.text = text
+        # "In May she flew to the clinic": the month, not the hedge (which starts a
+        # sentence when capitalised: "May help with ...")
+        s.modifiers = [m for m in s.modifiers
+                       if not (m.key == "hedge-modal" and text[m.start:m.end] == "May"
+                               and text[s.start:m.start].strip(" \t\n\"'“(*-#"))]
         pseudo = [m for m in s.modifiers if m.kind == "pseudo"]
         if pseudo and s.predicates:
             # a predicate word inside a longer pseudo phrase is not one ("treatment" in

@@ -1114,3 +1114,24 @@ def test_a_condition_named_as_one_of_our_programs_is_a_use(claims_of, text, cond
 def test_a_condition_defined_with_is_stays_no_claim(claims_of):
     claims = claims_of("We offer cord stem cells. Parkinson's is a slow loss of the nerve cells that make dopamine.")
     assert not [c for c in claims if c.condition.id == "parkinsons-disease"]
+
+
+def test_the_treatment_told_in_a_story_is_for_the_persons_condition(claims_of):
+    text = ("## Rosa, 62\n\nRosa was diagnosed with lupus at 40.\n\nBy spring her joints ached every morning.\n\n"
+            "In May she flew to us for three IV rounds of our cord cells.\n\nWithin a month the swelling went down.\n")
+    claims = [c for c in claims_of(text, "markdown") if c.condition.id == "lupus"]
+    assert [c.predicate for c in claims] == ["used-for", "improve"]
+    assert all(c.therapy.id == "umbilical-cord-cells" and not c.negated for c in claims)
+
+
+def test_a_story_ends_with_its_section(claims_of):
+    text = ("## Rosa, 62\n\nRosa was diagnosed with lupus at 40.\n\n## Our lab\n\n"
+            "Our lab grows cord cells in three rounds of culture.\n")
+    assert not [c for c in claims_of(text, "markdown") if c.condition.id == "lupus"]
+
+
+def test_a_warning_in_a_story_is_not_the_treatment_given(claims_of):
+    text = ("Grace was diagnosed with autism at three. Her doctor warned that stem cells are unproven for autism. "
+            "Her parents brought her to us anyway, for three rounds of our cord cells.")
+    claims = [c for c in claims_of(text) if c.condition.id == "autism"]
+    assert [c.negated for c in claims] == [True, False]
