@@ -1135,3 +1135,18 @@ def test_a_warning_in_a_story_is_not_the_treatment_given(claims_of):
             "Her parents brought her to us anyway, for three rounds of our cord cells.")
     claims = [c for c in claims_of(text) if c.condition.id == "autism"]
     assert [c.negated for c in claims] == [True, False]
+
+
+@pytest.mark.parametrize("outcome", [
+    "But there has not been a new lesion on her MRI since, and she walks the dog.",
+    "No new lesions in three years, she says.",
+])
+def test_no_new_lesions_is_an_outcome_not_a_denial(claims_of, outcome):
+    claims = claims_of("Sandra has relapsing MS. In 2023 she received our cord stem cells. " + outcome)
+    ms = [c for c in claims if c.condition.id == "multiple-sclerosis"]
+    assert len(ms) == 2 and not any(c.negated for c in ms)
+
+
+def test_a_lab_value_that_fell_is_an_outcome(claims_of):
+    claims = claims_of("Joe has type 2 diabetes and had our MSC infusions. His A1C went from 9.1 to 6.8 in four months.")
+    assert [c.predicate for c in claims if c.condition.id == "type-2-diabetes"] == ["used-for", "improve"]
