@@ -39,6 +39,7 @@ _POSTFIX = re.compile(
 _POSTFIX_MORE = re.compile(
     r"((?:(?:\s*,\s*|\s*,?\s+(?:and|or|&|&amp;)\s+)(?:the\s+)?[A-Za-z]+){1,5})", re.IGNORECASE)
 _TYPE_END = re.compile(r"\btype\s*(1|2|i|ii|one|two)$")
+_TYPE_BEFORE = re.compile(r"\btype\s*(1|2|I|II|one|two)\s*(?:,|and|or|&|/)\s*\Z", re.IGNORECASE)
 _TYPE_MORE = re.compile(r"\s*(?:,|and|or|&|/)\s*(?:type\s*)?(1|2|I|II|one|two)\b", re.IGNORECASE)
 _POSTFIX_WORD = re.compile(r"\b(?!(?:and|or|the|amp)\b)[A-Za-z]+")
 _MODIFIER_WORD = re.compile(r"\b(?!(?:and|or|amp)\b)[A-Za-z][\w-]*")
@@ -352,6 +353,13 @@ class MentionMatcher:
             found.extend(self._postfix(text, m))
             found.extend(self._shared_modifier(text, m))
             name = text[m.start:m.end]
+            typed = _TYPE_END.match(" ".join(name.lower().split()[:2]))
+            earlier = _TYPE_BEFORE.search(text, max(0, m.start - 20), m.start) if typed else None
+            if earlier is not None:  # "type 1 and type 2 diabetes"
+                rest = " ".join(name.translate(_QUOTES).lower().split()[2:])
+                condition_id = self.condition_names.get(f"type {earlier.group(1).lower()} {rest}")
+                if condition_id is not None and condition_id != m.key:
+                    found.append(Mention("term", "condition", condition_id, earlier.start(), earlier.end(1)))
             first, _, head = name.partition(" ")
             if not head or m.start < 2:
                 continue

@@ -212,6 +212,7 @@ def test_the_place_named_in_an_approval_statement_is_kept(claims_of):
     ("Our stem cells help worn-out knees and hips.", {"knee-osteoarthritis", "hip-osteoarthritis"}),
     ("Stem cell injections for arthritic knees, hips or shoulders.",
      {"knee-osteoarthritis", "hip-osteoarthritis", "shoulder-osteoarthritis"}),
+    ("Umbilical cord stem cell packages for type 1 and type 2 diabetes.", {"type-1-diabetes", "type-2-diabetes"}),
 ])
 def test_coordinated_modifiers_share_the_head_noun(claims_of, text, expect):
     assert {c.condition.id for c in claims_of(text)} == expect
