@@ -832,6 +832,13 @@ class _Walk:
                 continue  # "patients over 75 or with diabetes": who is suited to a procedure, not what it treats
             clause = s.clause_of(cond.start)
             predicate = _nearest(s.predicates, cond, clause)
+            if predicate is not None and predicate.value in _LISTING_PREDICATES \
+                    and not clause[0] <= predicate.start < clause[1] and any(
+                    m.kind == "research" and clause[0] <= m.start < cond.start for m in s.modifiers):
+                # "MSCs, which are being studied for lupus but are not part of any approved
+                # treatment": the study is what its own clause says of the condition (an
+                # outcome in the other clause, "but none did better", still tells how it went)
+                predicate = None
             if id(cond) in for_relations and (predicate is None or not clause[0] <= predicate.start < clause[1]):
                 # "Transplants for leukemia are done at hospitals; we do not treat them here"
                 predicate = for_relations[id(cond)]

@@ -1151,3 +1151,16 @@ def test_no_new_lesions_is_an_outcome_not_a_denial(claims_of, outcome):
 def test_a_lab_value_that_fell_is_an_outcome(claims_of):
     claims = claims_of("Joe has type 2 diabetes and had our MSC infusions. His A1C went from 9.1 to 6.8 in four months.")
     assert [c.predicate for c in claims if c.condition.id == "type-2-diabetes"] == ["used-for", "improve"]
+
+
+def test_a_study_clause_keeps_its_condition_out_of_a_denial_after_but(claims_of):
+    claims = claims_of("Cord tissue holds mesenchymal stem cells, which are being studied for lupus but are not part "
+                       "of any approved treatment.")
+    claim = only(claims, "lupus")
+    assert claim.predicate == "researched-for" and not claim.negated and claim.certainty == "hedged"
+
+
+def test_may_or_may_not_is_a_hedge_not_a_denial(claims_of):
+    claim = only(claims_of("Our center tests donor cord blood cells for knee osteoarthritis, which may or may not "
+                           "show a benefit."), "knee-osteoarthritis")
+    assert not claim.negated and claim.certainty == "hedged"
