@@ -233,6 +233,7 @@ class SentenceInfo:
     sentence: Sentence
     therapy_ids: frozenset[str]
     claim_conditions: frozenset[str]
+    reported: bool = False  # on a page that reports what others claim (news, notices, warnings)
 
 
 @dataclass(slots=True)
@@ -328,6 +329,8 @@ class ClaimExtractor:
             # it lists and quotes is what clinics claim (research it describes stays hedged)
             claims = [c if c.negated or c.attributed or c.certainty == "hedged" else replace(c, attributed=True)
                       for c in claims]
+            # (and the selling words it names, "testimonials", "100% success", are theirs)
+            infos = [replace(i, reported=True) for i in infos]
         return claims, infos, topic
 
     # ------------------------------------------------------------------------------

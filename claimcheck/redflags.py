@@ -55,7 +55,7 @@ class RedFlagChecker:
                 if any(rx.search(text, s.start, s.end) for rx in self._unless_sentence[rule.id]):
                     continue
                 mod = modality(s, s.clause_of(flag.start), flag.start)
-                severity = _apply_context(rule, mod, flag.start, flag.end, s, text)
+                severity = _apply_context(rule, mod, flag.start, flag.end, s, text, info.reported)
                 if severity is None:
                     continue
                 hits.setdefault(rule.id, []).append((flag, severity, mod))
@@ -80,7 +80,8 @@ class RedFlagChecker:
         )
 
 
-def _apply_context(rule: RedFlagRule, mod: Modality, start: int, end: int, s, text: str) -> str | None:
+def _apply_context(rule: RedFlagRule, mod: Modality, start: int, end: int, s, text: str,
+                   reported: bool = False) -> str | None:
     severity = rule.severity
     if mod.negated and rule.when_negated == "skip":
         return None
@@ -91,7 +92,7 @@ def _apply_context(rule: RedFlagRule, mod: Modality, start: int, end: int, s, te
         return None
     if s.question and rule.category in ("regulatory", "trial"):
         return "info"  # "Is it FDA approved?" asks; it does not claim
-    if mod.attributed or _quoted(text, start, end, s.start, s.end):
+    if mod.attributed or reported or _quoted(text, start, end, s.start, s.end):
         if rule.when_attributed == "skip":
             return None
         if rule.when_attributed == "info":

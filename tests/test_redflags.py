@@ -56,3 +56,17 @@ def test_one_finding_per_rule_and_sentence_names_every_phrase(check):
         assert f"'{phrase}'" in found[0].message
     assert text[found[0].start:found[0].end].startswith("FDA registered")
     assert text[found[0].start:found[0].end].endswith("100% legal")
+
+
+def test_selling_words_named_in_a_news_report_are_the_clinics(check):
+    report = (
+        "Regulators said on Monday that three clinics in Arizona sold stem cell injections for knee pain. "
+        "The state attorney general said the clinics relied on patient testimonials. "
+        "According to the complaint, staff told callers the shots had a 90% success rate. "
+        "A spokesperson for the clinics said they would contest the case, the report said. "
+        "Experts quoted in the filing said no controlled trial supports the figures, investigators reported.")
+    flagged = [f for f in check(report) if f.rule in ("CC401", "CC204")]
+    assert flagged and {f.severity for f in flagged} == {"info"}
+    # the same words on the clinic's own page are its own
+    own = check("Read our patient testimonials: our stem cell injections for knee pain have a 90% success rate.")
+    assert {f.rule for f in own if f.severity != "info"} >= {"CC401", "CC204"}
