@@ -61,8 +61,8 @@ def test_one_finding_per_rule_and_sentence_names_every_phrase(check):
 def test_selling_words_named_in_a_news_report_are_the_clinics(check):
     report = (
         "Regulators said on Monday that three clinics in Arizona sold stem cell injections for knee pain. "
-        "The state attorney general said the clinics relied on patient testimonials. "
-        "According to the complaint, staff told callers the shots had a 90% success rate. "
+        "Patient testimonials and videos were the main evidence offered. "
+        "Brochures promised a 90% success rate. "
         "A spokesperson for the clinics said they would contest the case, the report said. "
         "Experts quoted in the filing said no controlled trial supports the figures, investigators reported.")
     flagged = [f for f in check(report) if f.rule in ("CC401", "CC204")]
