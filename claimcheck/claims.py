@@ -71,6 +71,9 @@ _OTHER_TREATMENT_NAMED = re.compile(
     r"\b(?:rehabilitation|rehab|physiotherapy|physical\s+therapy|occupational\s+therapy|speech\s+therapy|PT|botox|"
     r"bracing|anti-VEGF|(?:approved|proven|standard|existing|conventional|licensed)\s+(?:[\w-]+\s+)?"
     r"(?:medicines|medications|drugs|treatments?|therapies))\b")
+_MEDICINE_AFTER = re.compile(r"\s+(?:medicines?|medications?|meds|drugs?|pills)\b", re.IGNORECASE)
+_MEDICINE_OWNER = re.compile(r"\b(?:other|your|their|standard|approved|existing|usual|regular|current|prescribed)\s+\Z",
+                             re.IGNORECASE)
 _NAMED_DENIAL = re.compile(r"\b(?:not|never)\b|n't\b|n’t\b", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:compar\w*|versus|vs\.?|against|than)\b", re.IGNORECASE)
 _FRONTED_FOR = re.compile(r"(?:\A|[.!?:]\s+|\n\s*)(?P<for>[Ff]or)\s+(?:[\w'-]+\s+){0,3}\Z")
@@ -142,8 +145,10 @@ _CONTINUING_SUBJECT = re.compile(
     r"children|kids|mothers|moms|fathers|dads)\b", re.IGNORECASE)
 # ", a bone marrow stem cell product" / ", the only FDA-approved" / " (remestemcel-L": a
 # description of the therapy named just before
-_APPOSITION = re.compile(r"\s*(?:,\s*(?:a|an|the|its|our)\s+(?:[\w'’-]+\s+){0,5}?|\(\s*|,\s*(?:made|derived|grown|produced|"
-                         r"manufactured|prepared|taken)\s+from\s+(?:[\w'’-]+\s+){0,4}?)")
+_APPOSITION = re.compile(r"\s*(?:,\s*(?:a|an|the|its|our)\s+(?:[\w'’-]+\s+){0,5}?|\(\s*|,\s*(?:[\w'’-]+\s+){0,3}?(?:made|"
+                         r"derived|grown|produced|manufactured|prepared|taken)\s+from\s+(?:[\w'’-]+\s+){0,4}?"
+                         # "Ryoncil is the only FDA-approved mesenchymal stem cell product"
+                         r"|\s+(?:is|was)\s+(?:the|a|an)\s+(?:only\s+|first\s+)?(?:[\w'’-]+\s+){0,3}?)")
 # negation words that deny a noun rather than a verb ("in hospitals, not spas")
 _BARE_NEGATIONS = frozenset({"not", "no"})
 _BARE_PRONOUNS = frozenset({"it", "they", "them"})
@@ -831,6 +836,9 @@ class _Walk:
             if kind == "list_item" and (self.eligibility_lead_in or any(sec.eligibility for sec in self.sections)) \
                     and _nearest(s.predicates, cond, s.clause_of(cond.start)) is None:
                 continue  # "Who can take part: - Adults 18 to 65 with progressive MS": who may volunteer
+            if (_MEDICINE_AFTER.match(text, cond.end) and _MEDICINE_OWNER.search(text, max(s.start, cond.start - 30), cond.start)
+                    and not _COMPARED.search(text, s.start, s.end)):
+                continue  # "does not replace riluzole or other ALS medicines": the condition names the medicines
             if _AGE_OR_CONDITION.search(text, max(s.start, cond.start - 60), cond.start):
                 continue  # "patients over 75 or with diabetes": who is suited to a procedure, not what it treats
             clause = s.clause_of(cond.start)

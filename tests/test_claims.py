@@ -1164,3 +1164,21 @@ def test_may_or_may_not_is_a_hedge_not_a_denial(claims_of):
     claim = only(claims_of("Our center tests donor cord blood cells for knee osteoarthritis, which may or may not "
                            "show a benefit."), "knee-osteoarthritis")
     assert not claim.negated and claim.certainty == "hedged"
+
+
+@pytest.mark.parametrize("text, therapy", [
+    ("Amchepry, nerve cells made from iPS cells, was conditionally approved in 2026 for Parkinson's disease.",
+     "amchepry"),
+    ("Ryoncil is the only FDA-approved mesenchymal stem cell product, and only for children with steroid-refractory "
+     "acute GVHD.", "ryoncil"),
+])
+def test_the_product_not_its_description_is_the_subject(claims_of, text, therapy):
+    claims = claims_of(text)
+    assert claims and {c.therapy.id for c in claims} == {therapy}
+
+
+def test_other_medicines_named_by_a_condition_are_not_a_claim(claims_of):
+    assert not claims_of("Stem cell treatment does not replace riluzole or other ALS medicines prescribed by "
+                         "your neurologist.")
+    # but stopping one's own medicines is an outcome
+    assert only(claims_of("After the stem cell drips I stopped my migraine pills."), "migraine")
