@@ -80,6 +80,11 @@ class RedFlagChecker:
         )
 
 
+# a yes/no question: it opens with the verb ("Can you cure my father's Alzheimer's?",
+# "Is my leukemia in remission, and would a transplant improve my chances of a cure?")
+_ASKING = re.compile(r"[\s\"'“(*#-]*(?:can|could|will|would|is|are|does|do|did|has|have|should|may)\b", re.IGNORECASE)
+
+
 def _apply_context(rule: RedFlagRule, mod: Modality, start: int, end: int, s, text: str,
                    reported: bool = False) -> str | None:
     severity = rule.severity
@@ -92,6 +97,8 @@ def _apply_context(rule: RedFlagRule, mod: Modality, start: int, end: int, s, te
         return None
     if s.question and rule.category in ("regulatory", "trial"):
         return "info"  # "Is it FDA approved?" asks; it does not claim
+    if s.question and rule.category == "certainty" and _ASKING.match(text, s.start, s.end):
+        return "info"  # "Can stem cells cure autism?" asks (not "What if one shot could cure ...?")
     if mod.attributed or reported or _quoted(text, start, end, s.start, s.end):
         if rule.when_attributed == "skip":
             return None

@@ -70,3 +70,10 @@ def test_selling_words_named_in_a_news_report_are_the_clinics(check):
     # the same words on the clinic's own page are its own
     own = check("Read our patient testimonials: our stem cell injections for knee pain have a 90% success rate.")
     assert {f.rule for f in own if f.severity != "info"} >= {"CC401", "CC204"}
+
+
+def test_a_yes_no_question_about_a_cure_asks_rather_than_claims(check):
+    asked = [f for f in check("Can stem cells cure autism, cerebral palsy or ALS?") if f.rule == "CC201"]
+    assert asked and {f.severity for f in asked} == {"info"}
+    pitched = [f for f in check("What if one stem cell shot could cure your knee pain for good?") if f.rule == "CC201"]
+    assert pitched and {f.severity for f in pitched} != {"info"}
