@@ -70,7 +70,13 @@ _OTHER_TREATMENT_NAMED = re.compile(
     r"(?<!no\s)(?<!without\s)(?<!less\s)(?<!of\s)(?<!skip\s)(?<!avoid\s)"
     r"\b(?:rehabilitation|rehab|physiotherapy|physical\s+therapy|occupational\s+therapy|speech\s+therapy|PT|botox|"
     r"bracing|anti-VEGF|(?:approved|proven|standard|existing|conventional|licensed)\s+(?:[\w-]+\s+)?"
-    r"(?:medicines|medications|drugs|treatments?|therapies))\b")
+    r"(?:medicines|medications|drugs|treatments?|therapies)"
+    # a medicine by its generic name ("we use ruxolitinib", "ocrelizumab"): the stems
+    # of kinase inhibitors and antibodies
+    r"|[a-z]{3,}(?:tinib|citinib|parib|ciclib|lisib|umab|zumab|ximab|limab)"
+    # "patients who got cortisone did better": another treatment was given
+    r"|(?:got|get|gets|received|receive|receives|given|had)\s+(?:a\s+|an\s+)?(?:cortisone|steroids?|placebo|"
+    r"surgery|physical\s+therapy|physiotherapy|chemotherapy|radiation))\b")
 _MEDICINE_AFTER = re.compile(r"\s+(?:medicines?|medications?|meds|drugs?|pills)\b", re.IGNORECASE)
 _MEDICINE_OWNER = re.compile(r"\b(?:other|your|their|standard|approved|existing|usual|regular|current|prescribed)\s+\Z",
                              re.IGNORECASE)

@@ -985,6 +985,10 @@ def test_a_transplant_for_a_blood_disease_is_a_blood_stem_cell_transplant(checke
     # another treatment that helps, not the page's claim
     "Rehabilitation remains the proven treatment after a stroke.",
     "For many of these conditions there are approved medicines that have been shown to help. Parkinson's is one.",
+    "For adults whose acute GVHD does not respond to steroids, we offer ruxolitinib.",
+    "In tennis elbow studies, patients who got cortisone did better at six weeks.",
+    "Between 30% and 50% of people who have a donor transplant develop chronic GVHD.",
+    "Members who are offered a stem cell injection for knee arthritis can ask their doctor about physical therapy.",
 ])
 def test_facts_about_a_disease_and_other_treatments_are_no_error(checker, text):
     result = _checked(checker, _CLINIC + text)
