@@ -915,6 +915,9 @@ class _Walk:
             else:
                 continue  # a condition named without a claim about it
             therapy_mention = _pick_therapy(therapies, cond, predicate, s, text)
+            if (therapy_mention is not None and not clause[0] <= therapy_mention.start < clause[1]
+                    and _OTHER_TREATMENT_NAMED.search(text, clause[0], clause[1])):
+                continue  # "For GVHD that does not settle, we use ruxolitinib; no MSC product is licensed ..."
             if therapy_mention is not None:
                 therapy, from_research = x._therapy_ref(therapy_mention, text), False
             elif kind == "table_cell" and self.table_therapy is not None:
@@ -1272,6 +1275,7 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None, op
     Without an anchor, a forward cue counts when anything follows it; with `open_end`
     (headings and lead-ins, which speak of what comes after them) it always counts."""
     mod = Modality()
+    place_rank = (2, 0)
     lo, hi = clause
     therapy_starts = [m.start for m in s.terms if m.kind == "therapy" and lo <= m.start < hi]
     if anchor is None:
@@ -1307,7 +1311,12 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None, op
         elif cat == "population":
             mod.population = cue.value
         elif cat == "jurisdiction":
-            mod.place = cue.value
+            # the place nearest the claim, one before it first: "In Europe, Holoclar has
+            # conditional approval for ..., and in Japan Stemirac for ..."
+            point = anchor if anchor is not None else (min(targets) if targets else cue.start)
+            rank = (0 if cue.start <= point else 1, abs(point - cue.start))
+            if mod.place is None or rank < place_rank:
+                mod.place, place_rank = cue.value, rank
         elif cat == "conditional":
             pass  # recorded in cues: the text itself says the approval is conditional
         else:

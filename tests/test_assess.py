@@ -60,6 +60,10 @@ def claim_findings(checkers, jurisdiction, text, condition):
     ("US", "In South Korea, Cartistem has been approved since 2012 for knee cartilage defects.", "cartilage-defect", "CC107", "info"),
     ("US", "In Japan, stem cells are approved for autism.", "autism", "CC101", "error"),
     ("US", "In South Korea, Cartistem rebuilds knee cartilage defects.", "cartilage-defect", "CC101", "error"),
+    # two places in one sentence: each approval goes with the place named before it
+    ("US", "In Europe, Holoclar has a conditional approval for limbal stem cell deficiency, and in Japan the "
+     "government gave a conditional approval to Stemirac for spinal cord injury.", "limbal-stem-cell-deficiency",
+     "CC107", "info"),
     # an approval stated without a place, true only where the product is approved
     ("US", "Stemirac holds a conditional, time-limited approval for spinal cord injury.", "spinal-cord-injury",
      "CC107", "info"),

@@ -986,6 +986,7 @@ def test_a_transplant_for_a_blood_disease_is_a_blood_stem_cell_transplant(checke
     "Rehabilitation remains the proven treatment after a stroke.",
     "For many of these conditions there are approved medicines that have been shown to help. Parkinson's is one.",
     "For adults whose acute GVHD does not respond to steroids, we offer ruxolitinib.",
+    "For GVHD that does not settle with steroids we use ruxolitinib; no MSC product is licensed here for GVHD.",
     "In tennis elbow studies, patients who got cortisone did better at six weeks.",
     "Between 30% and 50% of people who have a donor transplant develop chronic GVHD.",
     "Members who are offered a stem cell injection for knee arthritis can ask their doctor about physical therapy.",
