@@ -1187,3 +1187,9 @@ def test_other_medicines_named_by_a_condition_are_not_a_claim(claims_of):
                          "your neurologist.")
     # but stopping one's own medicines is an outcome
     assert only(claims_of("After the stem cell drips I stopped my migraine pills."), "migraine")
+
+
+def test_a_question_whether_this_would_help_asks_about_the_therapy(claims_of):
+    claims = claims_of("We give cord stem cells by IV. Her husband has early Alzheimer's. Would this help him?")
+    claim = only(claims, "alzheimers-disease")
+    assert claim.certainty == "hedged" and claim.therapy.id == "umbilical-cord-cells"
