@@ -148,7 +148,7 @@ _QUALIFIER_GAP = re.compile(
 _CONTINUING_SUBJECT = re.compile(
     r"[\s\"'(]*(?:their|they|his|he|her|she|my|we|our|what\s+we|many|most|some|all|both|each|every|nearly|almost|within|"
     r"after|since|now|today|two|three|four|five|six|weeks|months|years|patients|parents|clients|families|people|"
-    r"children|kids|mothers|moms|fathers|dads)\b", re.IGNORECASE)
+    r"children|kids|mothers|moms|fathers|dads|results?|outcomes?|relief|improvements?|in\s+our|in\s+my)\b", re.IGNORECASE)
 # ", a bone marrow stem cell product" / ", the only FDA-approved" / " (remestemcel-L": a
 # description of the therapy named just before
 _APPOSITION = re.compile(r"\s*(?:,\s*(?:a|an|the|its|our)\s+(?:[\w'’-]+\s+){0,5}?|\(\s*|,\s*(?:[\w'’-]+\s+){0,3}?(?:made|"

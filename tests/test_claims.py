@@ -1193,3 +1193,12 @@ def test_a_question_whether_this_would_help_asks_about_the_therapy(claims_of):
     claims = claims_of("We give cord stem cells by IV. Her husband has early Alzheimer's. Would this help him?")
     claim = only(claims, "alzheimers-disease")
     assert claim.certainty == "hedged" and claim.therapy.id == "umbilical-cord-cells"
+
+
+@pytest.mark.parametrize("after", [
+    "Results in as little as 4 weeks!",
+    "In our 2024 outcomes survey, 88% rated their pain relief as good or excellent.",
+])
+def test_results_told_right_after_a_claim_go_on_with_it(claims_of, after):
+    claims = claims_of("Our cord stem cell injection is a natural alternative to surgery for bone-on-bone knees. " + after)
+    assert len([c for c in claims if c.condition.id == "knee-osteoarthritis"]) == 2
