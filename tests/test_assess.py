@@ -60,6 +60,11 @@ def claim_findings(checkers, jurisdiction, text, condition):
     ("US", "In South Korea, Cartistem has been approved since 2012 for knee cartilage defects.", "cartilage-defect", "CC107", "info"),
     ("US", "In Japan, stem cells are approved for autism.", "autism", "CC101", "error"),
     ("US", "In South Korea, Cartistem rebuilds knee cartilage defects.", "cartilage-defect", "CC101", "error"),
+    # "authorisation" and "conditionally authorised" state an approval
+    ("US", "In the European Union, Holoclar holds a conditional authorisation for adults with limbal stem cell "
+     "deficiency caused by eye burns.", "limbal-stem-cell-deficiency", "CC107", "info"),
+    ("US", "Outside the US, the European Union conditionally authorised Holoclar in 2015 for adults with limbal stem "
+     "cell deficiency caused by eye burns.", "limbal-stem-cell-deficiency", "CC107", "info"),
     # two places in one sentence: each approval goes with the place named before it
     ("US", "In Europe, Holoclar has a conditional approval for limbal stem cell deficiency, and in Japan the "
      "government gave a conditional approval to Stemirac for spinal cord injury.", "limbal-stem-cell-deficiency",
