@@ -365,8 +365,9 @@ class ClaimExtractor:
         return Claim(
             start=start, end=end, therapy=therapy, condition=condition, predicate=predicate,
             predicate_text=predicate_text, certainty=mod.certainty(predicate),
-            negated=mod.negated or mod.caution, attributed=mod.attributed, appeals=appeals,
-            population=mod.population, place=mod.place, source=source, cues=tuple(dict.fromkeys(mod.cues)),
+            negated=mod.negated or mod.caution, attributed=mod.attributed or _scare_quoted(therapy, text, s),
+            appeals=appeals, population=mod.population, place=mod.place, source=source,
+            cues=tuple(dict.fromkeys(mod.cues)),
         )
 
     def _therapy_ref(self, mention: Mention, text: str, inferred: bool = False) -> TherapyRef:
@@ -1351,6 +1352,22 @@ def _merge(mods) -> Modality:
         out.place = out.place or mod.place
         out.cues.extend(mod.cues)
     return out
+
+
+_SELLER_OWN = re.compile(r"\b(?:our|we|us)\b", re.IGNORECASE)
+
+
+def _scare_quoted(therapy: TherapyRef, text: str, s: Sentence) -> bool:
+    """"I paid $5,800 for a "stem cell" shot": the writer doubts the name it was sold
+    under, and reports the seller's word (a quote of a whole claim is a quote, not this;
+    a seller's own 'Our amniotic "stem cell" shots' is still the seller's)."""
+    if therapy.inferred or therapy.start is None or therapy.end is None:
+        return False
+    if _SELLER_OWN.search(text, s.start, therapy.start) or any(m.kind == "voice-selling" for m in s.modifiers):
+        return False
+    before = text[therapy.start - 1:therapy.start] if therapy.start > 0 else ""
+    after = text[therapy.end:therapy.end + 1]
+    return before in ('"', "“", "'", "‘") and after in ('"', "”", "'", "’")
 
 
 def _nearest(predicates: list[Mention], cond: Mention, clause: tuple[int, int]) -> Mention | None:

@@ -1202,3 +1202,11 @@ def test_a_question_whether_this_would_help_asks_about_the_therapy(claims_of):
 def test_results_told_right_after_a_claim_go_on_with_it(claims_of, after):
     claims = claims_of("Our cord stem cell injection is a natural alternative to surgery for bone-on-bone knees. " + after)
     assert len([c for c in claims if c.condition.id == "knee-osteoarthritis"]) == 2
+
+
+def test_a_therapy_name_in_scare_quotes_is_the_sellers_word(claims_of):
+    doubted = only(claims_of('I paid $5,800 for a "stem cell" shot in my knee for OA at a place in Scottsdale.'),
+                   "osteoarthritis")
+    assert doubted.attributed
+    own = only(claims_of('Our amniotic "stem cell" shots rebuild worn knee cartilage.'), "knee-osteoarthritis")
+    assert not own.attributed
