@@ -1208,5 +1208,5 @@ def test_a_therapy_name_in_scare_quotes_is_the_sellers_word(claims_of):
     doubted = only(claims_of('I paid $5,800 for a "stem cell" shot in my knee for OA at a place in Scottsdale.'),
                    "osteoarthritis")
     assert doubted.attributed
-    own = only(claims_of('Our amniotic "stem cell" shots rebuild worn knee cartilage.'), "knee-osteoarthritis")
+    own = only(claims_of('Our amniotic "stem cell" shots rebuild worn knee cartilage.'), "cartilage-defect")
     assert not own.attributed
