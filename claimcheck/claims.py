@@ -318,6 +318,8 @@ class ClaimExtractor:
         for s in sentences:
             by_block.setdefault(s.block, []).append(s)
         walk = _Walk(self, text, topic, _condition_lists(blocks, by_block))
+        # headings with prose under them open sections even after a list of conditions
+        walk.prose_after = {i for i in range(len(blocks) - 1) if blocks[i + 1][2] == "paragraph"}
         claims: list[Claim] = []
         infos: list[SentenceInfo] = []
         for index, block in enumerate(blocks):
@@ -546,6 +548,7 @@ class _Walk:
         self.index = 0
         self.block_has_conditions = False
         self.applied: dict[tuple[int, int], bool] = {}  # per clause: once, not once per condition
+        self.prose_after: set[int] = set()  # blocks followed by a paragraph
 
     @property
     def section(self) -> Section | None:
@@ -589,8 +592,10 @@ class _Walk:
         short = self.short = _short_block(self.text, start, end)
         flushed: list[Claim] = []
         if kind == "heading":
-            if self.list_frame is not None and short and conditions:
-                return flushed  # a bare condition line under "Conditions we treat:" continues the list
+            if self.list_frame is not None and short and conditions and index not in self.prose_after:
+                # a bare condition line under "Conditions we treat:" continues the list (not
+                # "ABOUT ALS" over paragraphs about it)
+                return flushed
             self.story_conditions, self.story_told = [], []
             flushed = self._open_section(level, conditions, sentences)
             self.list_frame = None

@@ -1210,3 +1210,11 @@ def test_a_therapy_name_in_scare_quotes_is_the_sellers_word(claims_of):
     assert doubted.attributed
     own = only(claims_of('Our amniotic "stem cell" shots rebuild worn knee cartilage.'), "cartilage-defect")
     assert not own.attributed
+
+
+def test_a_heading_over_prose_after_a_condition_list_opens_its_own_section(claims_of):
+    text = ("# Cell therapy center\n\nWe treat with stem cells:\n\n- ALS\n- Muscular dystrophy\n\n## About ALS\n\n"
+            "ALS is a heavy illness.\n\nIn our center the patient receives mesenchymal stem cells from his own "
+            "bone marrow.\n")
+    als = [c for c in claims_of(text, "markdown") if c.condition.id == "als"]
+    assert any(c.therapy.id == "msc" for c in als)
