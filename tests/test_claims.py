@@ -1218,3 +1218,12 @@ def test_a_heading_over_prose_after_a_condition_list_opens_its_own_section(claim
             "bone marrow.\n")
     als = [c for c in claims_of(text, "markdown") if c.condition.id == "als"]
     assert any(c.therapy.id == "msc" for c in als)
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Stem cell therapy for lupus and rheumatoid artritis.", "rheumatoid-arthritis"),
+    ("Our cord cells treat wear and tear in my knee.", "knee-osteoarthritis"),
+    ("Exosome drips for people who can't keep it up.", "erectile-dysfunction"),
+])
+def test_lay_and_misspelt_names_are_found(claims_of, text, condition):
+    assert only(claims_of(text), condition)
