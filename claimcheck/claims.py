@@ -867,6 +867,11 @@ class _Walk:
                 predicate = for_relations[id(cond)]
             source = "list" if kind == "list_item" else "sentence"
             anchor = predicate.start if predicate is not None else cond.start
+            if predicate is not None and predicate.start < cond.start and any(
+                    t.start <= predicate.start and predicate.end <= t.end for t in therapies):
+                # "Exosome treatments are not offered to anyone with skin cancer": the noun
+                # in the therapy's name is no verb; what the clause says of it reaches the condition
+                anchor = cond.start
             mod = modality(s, clause, anchor)
             if not mod.negated and _denied_just_before(s, cond, text):
                 mod.negated = True  # "approved for blood cancers, not for autism"

@@ -1227,3 +1227,10 @@ def test_a_heading_over_prose_after_a_condition_list_opens_its_own_section(claim
 ])
 def test_lay_and_misspelt_names_are_found(claims_of, text, condition):
     assert only(claims_of(text), condition)
+
+
+def test_a_denial_after_the_therapys_own_noun_reaches_the_condition(claims_of):
+    claim = only(claims_of("Exosome treatments are not offered during pregnancy or to anyone with active skin cancer."),
+                 "cancer")
+    assert claim.negated
+    assert not only(claims_of("Exosome treatments restore thinning hair."), "hair-loss").negated
