@@ -1234,3 +1234,13 @@ def test_a_denial_after_the_therapys_own_noun_reaches_the_condition(claims_of):
                  "cancer")
     assert claim.negated
     assert not only(claims_of("Exosome treatments restore thinning hair."), "hair-loss").negated
+
+
+@pytest.mark.parametrize("text, condition, predicate", [
+    ("We inject stem cells. In arthrosis, the cells settle in the joint and start its regeneration.",
+     "osteoarthritis", "regenerate"),
+    ("We infuse stem cells. In lupus, the cells bring the overheated immune system back into balance.",
+     "lupus", "restore"),
+])
+def test_nouns_and_phrases_of_repair_are_predicates(claims_of, text, condition, predicate):
+    assert only(claims_of(text), condition).predicate == predicate
