@@ -1244,3 +1244,12 @@ def test_a_denial_after_the_therapys_own_noun_reaches_the_condition(claims_of):
 ])
 def test_nouns_and_phrases_of_repair_are_predicates(claims_of, text, condition, predicate):
     assert only(claims_of(text), condition).predicate == predicate
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Cord stem cells for heart patients. For patients with congestive heart failure, we deliver cells by IV.",
+     "heart-failure"),
+    ("Our BMAC injections relieve back pain. Neck pain from whiplash responds the same way.", "neck-pain"),
+])
+def test_cells_given_and_the_same_response_are_claims(claims_of, text, condition):
+    assert only(claims_of(text), condition)
