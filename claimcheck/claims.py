@@ -77,6 +77,12 @@ _OTHER_TREATMENT_NAMED = re.compile(
     # "patients who got cortisone did better": another treatment was given
     r"|(?:got|get|gets|received|receive|receives|given|had)\s+(?:a\s+|an\s+)?(?:cortisone|steroids?|placebo|"
     r"surgery|physical\s+therapy|physiotherapy|chemotherapy|radiation))\b")
+# the body's own cells as biology, not as the treatment: "As we get older, our own stem
+# cells decline in number"
+_NATURAL_DECLINE = re.compile(
+    r"\b(?:our|your|their|his|her|the\s+body's|the\s+body’s)\s+(?:own\s+)?(?:stem\s+)?cells\s+(?:naturally\s+|slowly\s+|"
+    r"gradually\s+|steadily\s+)?(?:decline|declines|decrease|decreases|dwindle|dwindles|diminish|diminishes|drop|drops|"
+    r"fall|falls|age|ages|wear\s+out|wears\s+out|become\s+fewer|lose|loses|slow\s+down|slows\s+down)\b", re.IGNORECASE)
 _MEDICINE_AFTER = re.compile(r"\s+(?:medicines?|medications?|meds|drugs?|pills)\b", re.IGNORECASE)
 _MEDICINE_OWNER = re.compile(r"\b(?:other|your|their|standard|approved|existing|usual|regular|current|prescribed)\s+\Z",
                              re.IGNORECASE)
@@ -914,6 +920,7 @@ class _Walk:
                     mod = _merge([mod] + studied)
             elif (kind not in ("heading", "title") and self._applied_therapy(s, therapies, clause)
                   and not _talks_about(text, clause, [cond] + therapies)
+                  and not _NATURAL_DECLINE.search(text, clause[0], clause[1])
                   and not any(m.key == "pseudo-predicate-noun" and clause[0] <= m.start < cond.start
                               for m in s.modifiers)):  # "our cells are screened for HIV"
                 # "I have MS and had two rounds of IV stem cells", "For a bad back we

@@ -1253,3 +1253,9 @@ def test_nouns_and_phrases_of_repair_are_predicates(claims_of, text, condition, 
 ])
 def test_cells_given_and_the_same_response_are_claims(claims_of, text, condition):
     assert only(claims_of(text), condition)
+
+
+def test_the_bodys_own_cells_declining_is_biology_not_a_claim(claims_of):
+    assert not claims_of("As we get older, our own stem cells decline in number, and the body slips into "
+                         "low-grade inflammation.")
+    assert only(claims_of("We inject your own stem cells to calm low-grade inflammation."), "inflammatory-disease")
