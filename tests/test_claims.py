@@ -1259,3 +1259,12 @@ def test_the_bodys_own_cells_declining_is_biology_not_a_claim(claims_of):
     assert not claims_of("As we get older, our own stem cells decline in number, and the body slips into "
                          "low-grade inflammation.")
     assert only(claims_of("We inject your own stem cells to calm low-grade inflammation."), "inflammatory-disease")
+
+
+def test_an_injured_tissue_is_no_harm_and_animal_studies_are_research(claims_of):
+    claim = only(claims_of("We inject bone marrow stem cells. For patients who are paraplegic after a fall, the cells "
+                           "help bridge the injured segment "
+                           "of the cord."), "spinal-cord-injury")
+    assert not claim.negated
+    research = only(claims_of("In animal studies, these stem cells reduced damage after a stroke."), "stroke")
+    assert research.certainty == "hedged"
