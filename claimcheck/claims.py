@@ -1154,7 +1154,11 @@ class _Walk:
             rank = _CERTAINTY_RANK[mod.certainty(predicate.value)]
             # (a sentence that names the therapy or points to it, "our cells go after the
             # cause", makes a claim of its own however often the section has claimed)
-            named = bool(therapies) or any(m.kind == "therapy-anaphora" for m in s.modifiers)
+            named = (bool(therapies) or any(m.kind == "therapy-anaphora" for m in s.modifiers)
+                     # (and so does one that tells the outcome: "Parents usually notice reduced
+                     # stiffness", "72% showed clear improvement")
+                     or any(p.key in _OUTCOME_PREDICATES or p.value == "success-rate" for p in s.predicates)
+                     or _PATIENTS_REPORT.search(text, s.start, s.end) is not None)
             targets = [c for c in section.conditions if named or section.claimed.get(c.key, -1) < rank]
             source = "heading"
         else:

@@ -1268,3 +1268,11 @@ def test_an_injured_tissue_is_no_harm_and_animal_studies_are_research(claims_of)
     assert not claim.negated
     research = only(claims_of("In animal studies, these stem cells reduced damage after a stroke."), "stroke")
     assert research.certainty == "hedged"
+
+
+def test_an_outcome_told_in_a_claimed_section_is_its_own_claim(claims_of):
+    text = ("We give bone marrow stem cells.\n\n## Cerebral palsy\n\nOur stem cells help these children walk.\n\n"
+            "The injected cells release growth factors.\n\n"
+            "Parents usually notice reduced stiffness first, then better sitting balance.\n")
+    claims = [c for c in claims_of(text, "markdown") if c.condition.id == "cerebral-palsy"]
+    assert len(claims) == 2
