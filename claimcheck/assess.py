@@ -4,7 +4,7 @@ jurisdiction and decide the outcome, severity and message (docs/design.md,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimcheck.models import Claim, EvidenceRef, Finding
 from claimcheck.ruleset import ClaimRule, EvidenceEntry, RuleSet
@@ -209,13 +209,19 @@ class Assessor:
         evidence_entry = assessment.approval if assessment.outcome in (
             "approval-stretch", "approved-use", "conditional-approval") else entry
         sources = tuple(dict.fromkeys((evidence_entry.sources if evidence_entry else ()) + rule.sources))
+        evidence = _evidence_ref(evidence_entry) if evidence_entry else None
+        if (evidence is not None and evidence.status == "not-approved" and "ALL" in evidence.jurisdictions
+                and self._approved_elsewhere(claim)):
+            # the product is approved, for this use, somewhere else: "not approved anywhere"
+            # would be wrong; the message says "not approved ... in the US" too
+            evidence = replace(evidence, jurisdictions=(self.jurisdiction,))
         return Finding(
             rule=rule.id, name=rule.name, severity=severity, category="claim", message=message,
             start=claim.start, end=claim.end, line=0, column=0, end_line=0, end_column=0, text="",
             therapy=claim.therapy, condition=claim.condition, certainty=claim.certainty,
             predicate=claim.predicate, negated=claim.negated, attributed=claim.attributed,
             appeals=claim.appeals, population=claim.population, claim_source=claim.source,
-            evidence=_evidence_ref(evidence_entry) if evidence_entry else None,
+            evidence=evidence,
             suggestion=suggestion, sources=sources,
         )
 

@@ -204,6 +204,7 @@ _GIVEN = re.compile(
     r"\b(?:rounds?|infusions?|injections?|shots?|drips?|IVs?|sessions?|doses?|courses?|packages?|protocols?|"
     r"programs?|programmes?|received|receives|got|had|underwent|chose|did|tried|flew|came\s+(?:to\s+us\s+)?for|"
     r"brought\s+(?:him|her|them)|infused|injected|given)\b", re.IGNORECASE)
+_EFFECT_VALUES = frozenset({"cure", "reverse", "eliminate", "repair", "regenerate", "restore", "improve", "relieve"})
 _LISTING_PREDICATES = frozenset({"used-for", "treat", "option-for", "approved-for"})
 
 
@@ -261,6 +262,7 @@ class Section:
     level: int
     therapy: TherapyRef | None = None  # named in the heading
     conditions: list[Mention] = field(default_factory=list)  # a heading that names conditions
+    therapy_heading: bool = False  # ... and the therapy too
     frame: Frame | None = None  # a heading such as "Conditions we treat"
     claimed: dict[str, int] = field(default_factory=dict)  # condition -> strongest certainty claimed so far
     modality: Modality | None = None  # what the heading's own cues say ("Conditions clinics claim to treat")
@@ -651,7 +653,12 @@ class _Walk:
         # a heading speaks of what follows it: "What we do not offer" denies the list below
         heading_mod = _merge(modality(s, (s.start, s.end), open_end=True) for s in sentences) if sentences else None
         question = any(s.question for s in sentences)
-        self.sections.append(Section(level=level, conditions=conditions if condition_heading else [],
+        # a heading that names the therapy too ("Can stem cells help MS?") makes its own
+        # claim, and the sentences under it go on about that condition
+        # (not the page's title: "Stem cells for autism, CP and SCI" is what the whole page is about)
+        therapy_heading = not condition_heading and bool(self.sections) and level > 1
+        self.sections.append(Section(level=level, conditions=conditions if condition_heading or therapy_heading else [],
+                                     therapy_heading=therapy_heading,
                                      modality=heading_mod, question=question,
                                      eligibility=bool(_ELIGIBILITY.search(self.text, self.block[0], self.block[1]))))
         return flushed
@@ -768,6 +775,7 @@ class _Walk:
         if self.block[2] == "heading" and section is not None and section.question:
             section.asked.extend(claims)  # withdrawn if the answer begins with "No"
         if (self.block[2] == "heading" and claims and section is not None and section.conditions
+                and not section.therapy_heading
                 and (self.frame is None or not self.frame.listing)):
             # a heading that says what the therapy does ("Reverse your biological age")
             # makes its claim itself; one that only names the condition waits for its section
@@ -1158,7 +1166,8 @@ class _Walk:
                      # (and so does one that tells the outcome: "Parents usually notice reduced
                      # stiffness", "72% showed clear improvement")
                      or any(p.key in _OUTCOME_PREDICATES or p.value == "success-rate" for p in s.predicates)
-                     or _PATIENTS_REPORT.search(text, s.start, s.end) is not None)
+                     or _PATIENTS_REPORT.search(text, s.start, s.end) is not None
+                     or any(p.value in _EFFECT_VALUES for p in s.predicates))
             targets = [c for c in section.conditions if named or section.claimed.get(c.key, -1) < rank]
             source = "heading"
         else:

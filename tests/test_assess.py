@@ -122,6 +122,21 @@ def test_an_approval_without_a_place_names_where_it_holds(checkers):
     assert "Japan" in found[0].message or "MHLW" in found[0].message
 
 
+def test_a_product_approved_elsewhere_is_not_called_unapproved_everywhere(checkers):
+    # Stemirac is conditionally approved in Japan for spinal cord injury: a US claim that
+    # it repairs the injury is unproven here, and the short line must not say "anywhere"
+    from claimcheck.formats import claim_line
+
+    found = claim_findings(checkers, "US", "Stemirac repairs spinal cord injury.", "spinal-cord-injury")
+    assert [f.rule for f in found] == ["CC101"]
+    line = claim_line(found[0], "US")
+    assert "anywhere" not in line and "in US" in line
+    assert "any jurisdiction" not in found[0].message
+    # stem cells in general for the same injury are approved nowhere
+    found = claim_findings(checkers, "US", "Our stem cells repair spinal cord injury.", "spinal-cord-injury")
+    assert "anywhere" in claim_line(found[0], "US")
+
+
 def test_nothing_on_file_is_never_silently_fine(tmp_path):
     # every shipped condition has evidence, so add one that has none
     (tmp_path / "c.yaml").write_text(

@@ -1276,3 +1276,33 @@ def test_an_outcome_told_in_a_claimed_section_is_its_own_claim(claims_of):
             "Parents usually notice reduced stiffness first, then better sitting balance.\n")
     claims = [c for c in claims_of(text, "markdown") if c.condition.id == "cerebral-palsy"]
     assert len(claims) == 2
+
+
+def test_a_dose_of_cells_stands_for_the_treatment(claims_of):
+    text = ("# Adipose stem cell clinic\n\n## Knee osteoarthritis\n\nKnee OA is our most common treatment. "
+            "One injection of 50 million cultured cells into the joint reduces pain and stiffness.\n")
+    claims = [c for c in claims_of(text, "markdown") if c.condition.id == "knee-osteoarthritis"]
+    assert len(claims) == 2
+    # (a count of cells with no treatment around it is no claim)
+    assert not claims_of("The body makes about 200 billion new red blood cells every day.")
+
+
+def test_a_sentence_saying_what_the_treatment_does_claims_again_in_its_section(claims_of):
+    text = ("# Bishkek cell center\n\nWe give mesenchymal stem cells.\n\n## About muscular dystrophy\n\n"
+            "For boys with muscular dystrophy we use cord cells.\n\n"
+            "The muscles grow stronger.\n")
+    claims = [c for c in claims_of(text, "markdown") if c.condition.id == "muscular-dystrophy"]
+    assert len(claims) == 2
+    # a sentence that only describes the disease says nothing of the treatment
+    text = text.replace("The muscles grow stronger.", "The muscles become weak over the years.")
+    assert len([c for c in claims_of(text, "markdown") if c.condition.id == "muscular-dystrophy"]) == 1
+
+
+def test_a_heading_naming_therapy_and_condition_carries_the_condition_to_its_answer(claims_of):
+    text = ("# Neuro program\n\nWe use umbilical cord stem cells.\n\n## Can stem cells help MS?\n\n"
+            "The cells settle the immune attack on the nerves and help repair damaged myelin.\n")
+    ms = [c for c in claims_of(text, "markdown") if c.condition.id == "multiple-sclerosis"]
+    assert len(ms) == 2 and {c.certainty for c in ms} == {"hedged", "assertive"}
+    # the page's own title is what the whole page is about, not a section's subject
+    title = "# Stem cells for MS: the facts\n\nHere are straight answers to the questions we hear most.\n"
+    assert len([c for c in claims_of(title, "markdown") if c.condition.id == "multiple-sclerosis"]) == 1
