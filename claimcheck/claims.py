@@ -37,13 +37,22 @@ _NO_ANSWER = re.compile(
     r"|there is (?:still )?no (?:good |reliable |strong |solid |convincing )?(?:evidence|proof)\b"
     r"|we do(?: not|n't) (?:treat|offer|provide|recommend)\b)", re.IGNORECASE)
 _YES_ANSWER = re.compile(
-    r"\s*(?:(?:yes|yep|absolutely|definitely|certainly|of course|in (?:many|most) cases,? yes|often,? yes)\b[.,!:;\u2014-]"
-    r"|(?:yes|absolutely)\s+(?:it|they|we|stem|our)\b)", re.IGNORECASE)
+    # (after a short qualifier: "In our experience, often yes.", "For arthritic knees, in many cases yes.")
+    r"\s*(?:(?:in (?:our|my) experience|for (?:[\w'-]+\s+){1,3}?[\w'-]+|honestly|in short|short answer)[,:]?\s+)?"
+    r"(?:(?:yes|yep|absolutely|definitely|certainly|of course|(?:in (?:many|most) cases|often|usually|mostly|generally),? yes)"
+    r"\b[.,!:;\u2014-]|(?:yes|absolutely)\s+(?:it|they|we|stem|our)\b)", re.IGNORECASE)
 # a therapy name that modifies one of these nouns names a place, trade or study, not a use
 # an answer spoken by the seller: "Lupus? We have seen remarkable results."
 _SELLER_WE = re.compile(r"[\s\"'(]*(?:we|our\s+(?:patients|clients|team|doctors|physicians|results))\b", re.IGNORECASE)
 _PATIENTS_REPORT = re.compile(
     r"\b(?:patients|clients|parents|families|members|people|most|many)\s+(?:\w+\s+)?(?:report|reports|reported|see|saw|notice|noticed|describe|described|feel|felt|tell\s+us|told\s+us)\b",
+    re.IGNORECASE)
+_PATIENT_NOUN = re.compile(r"\b(?:patients|clients|parents|families|people|children|kids|men|women)\b", re.IGNORECASE)
+# "Stem Cells and MS: Separating Fact from Hype": a title that pairs the two names a topic
+_TOPIC_PAIR = re.compile(r"\s*(?:and|&|&amp;|vs\.?|versus|or)\s*", re.IGNORECASE)
+_ORGANISATION_AFTER = re.compile(
+    r"\s+(?:(?:family|families|patient|patients|research|support|care|awareness)\s+)?(?:alliance|society|foundation|"
+    r"association|federation|trust|coalition|council|charity|awareness\s+(?:walk|5k|run|month|week|day))\b",
     re.IGNORECASE)
 _SURGERY_FOR = re.compile(r"\b(knee|hip|shoulder|joint|spinal|spine|back|neck)\s+(?:replacement|fusion|surgery)s?\b",
                           re.IGNORECASE)
@@ -621,10 +630,20 @@ class _Walk:
                     # "Do you treat blood cancers?" "No. ...": the question made no claim
                     self.withdrawn.update((id(c), c) for c in section.asked + section.pending)
                     section.pending = []
-                elif section.question and section.pending and _YES_ANSWER.match(self.text, start, end):
-                    # "Can stem cells help my COPD?" "Yes. ...": the answer makes the question's claim
-                    flushed.extend(replace(c, certainty="assertive") if c.certainty == "hedged" else c
-                                   for c in section.pending)
+                elif section.question and (section.pending or section.asked) and _YES_ANSWER.match(self.text, start, end):
+                    # "Can stem cells help my COPD?" "Yes. ...": the answer makes the question's
+                    # claim, which runs from the question to the end of the answer's first sentence
+                    answer = sentences[0] if sentences else None
+                    # (a question that names the therapy made its claim already: the answer
+                    # replaces it)
+                    made = [c for c in section.asked if c not in section.pending and not c.negated]
+                    self.withdrawn.update((id(c), c) for c in made)
+                    for c in section.pending + made:
+                        if c.certainty == "hedged":
+                            c = replace(c, certainty="assertive")
+                        if answer is not None:
+                            c = replace(c, end=max(c.end, answer.end))
+                        flushed.append(c)
                     section.pending = []
         if kind not in ("heading", "list_item", "table_cell") and not short:
             self.list_frame = None
@@ -865,6 +884,8 @@ class _Walk:
             if (_MEDICINE_AFTER.match(text, cond.end) and _MEDICINE_OWNER.search(text, max(s.start, cond.start - 30), cond.start)
                     and not _COMPARED.search(text, s.start, s.end)):
                 continue  # "does not replace riluzole or other ALS medicines": the condition names the medicines
+            if _ORGANISATION_AFTER.match(text, cond.end):
+                continue  # "Northern MS Alliance", "the ALS awareness walk": a name, not the disease
             if _AGE_OR_CONDITION.search(text, max(s.start, cond.start - 60), cond.start):
                 continue  # "patients over 75 or with diabetes": who is suited to a procedure, not what it treats
             clause = s.clause_of(cond.start)
@@ -937,6 +958,13 @@ class _Walk:
                 # (wherever it stands) takes it back
                 pred_kind, pred_text = "used-for", ""
                 mod = modality(s, clause)
+                source = "sentence"
+            elif kind == "title" and therapies and not any(
+                    _TOPIC_PAIR.fullmatch(text, min(t.end, cond.end), max(t.start, cond.start))
+                    or _INSTITUTION_AFTER.match(text, t.end) for t in therapies):
+                # "Stem Cells in Tijuana | Clinica Renacer | Arthritis, Parkinson's, Autism": a
+                # page title that names the therapy and conditions advertises one for the others
+                pred_kind, pred_text = "used-for", ""
                 source = "sentence"
             else:
                 continue  # a condition named without a claim about it
@@ -1134,6 +1162,9 @@ class _Walk:
               and any(p.key in _STORY_PREDICATES for p in s.predicates)
               and not any(p.value == "success-rate" for p in s.predicates)  # (a rate on its own: all patients)
               and (_STORY_PERSON.search(text, s.start, s.end) or _PATIENTS_REPORT.search(text, s.start, s.end)
+                   # "Many patients reduce the levodopa by half."
+                   or (any(p.key in _OUTCOME_PREDICATES for p in s.predicates)
+                       and _PATIENT_NOUN.search(text, s.start, s.end))
                    or (self._refers_to_therapy(s, therapies) and not any(m.kind == "research" for m in s.modifiers)))):
             # "My dad had a major stroke ... [new paragraph] His arm is definitely stronger.";
             # "Knee osteoarthritis affects 30 million Americans. [new paragraph] Our stem
@@ -1464,7 +1495,9 @@ def _condition_lists(blocks, by_block: dict[int, list[Sentence]]) -> set[int]:
         named = [i for i in run if any(m.kind == "condition" for s in by_block.get(i, ()) for m in s.terms)]
         # a table has other columns (numbers, prices): one column of conditions is enough
         table = bool(run) and blocks[run[0]][2] == "table_cell"
-        if len(named) >= 2 and (table or 3 * len(named) >= len(run)):
+        # (one item may name two: "Low libido and erectile dysfunction")
+        kinds = {m.key for i in named for s in by_block.get(i, ()) for m in s.terms if m.kind == "condition"}
+        if (len(named) >= 2 or (named and len(run) >= 2 and len(kinds) >= 2)) and (table or 3 * len(named) >= len(run)):
             listed.update(named)
         run.clear()
 

@@ -220,6 +220,11 @@ class MentionMatcher:
                 for index, abbr in enumerate(concept.abbreviations):
                     add(self.exact, f"{kind}:{concept.id}:abbr{index}", "term", kind, concept.id, None,
                         [abbr.text], abbr)
+        # wording in which a condition's name means something else ("four strokes" on the
+        # golf course): one pattern per condition, tried only where that condition is named
+        self.vetoes: dict[str, re.Pattern[str]] = {
+            concept.id: re.compile("|".join(f"(?:{v})" for v in concept.veto), re.IGNORECASE)
+            for concept in ruleset.conditions.values() if concept.veto}
         # Regex cues and red-flag regexes: tried only where one of their anchor words
         # stands (found by one more PhraseMatcher pass); patterns without anchor words
         # are scanned in full.
@@ -301,7 +306,22 @@ class MentionMatcher:
                 mentions.append(Mention("term", "condition", condition_id, start, end))
         mentions.extend(self._hyphenated(text, {(m.kind, m.key, m.start, m.end) for m in mentions}))
         mentions.extend(self._coordinated(text, mentions))
+        if self.vetoes:
+            mentions = self._without_vetoed(text, mentions)
         return resolve_overlaps(mentions)
+
+    def _without_vetoed(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        spans: dict[str, list[tuple[int, int]]] = {}
+        kept: list[Mention] = []
+        for m in mentions:
+            veto = self.vetoes.get(m.key) if m.kind == "condition" else None
+            if veto is not None:
+                if m.key not in spans:
+                    spans[m.key] = [hit.span() for hit in veto.finditer(text)]
+                if any(a < m.end and m.start < b for a, b in spans[m.key]):
+                    continue
+            kept.append(m)
+        return kept
 
     def _hyphenated(self, text: str, seen: set[tuple[str, str, int, int]]) -> list[Mention]:
         """Names written with hyphens for spaces ("multiple-sclerosis", "knee-pain",

@@ -170,6 +170,7 @@ class Concept:
     umbrella: bool = False
     sponsor: str | None = None
     shared: frozenset[str] = frozenset()  # names deliberately shared with another concept
+    veto: tuple[str, ...] = ()  # wording in which a name means something else
     origin: str = ""
 
     @property
@@ -494,6 +495,8 @@ def _check_patterns(name: str, text: str, data: dict[str, Any], kind: str) -> No
         elif kind in ("therapies", "conditions"):
             for j, value in enumerate(item.get("synonyms", [])):
                 phrase([key, i, "synonyms", j], value, common=True)
+            for j, source in enumerate(item.get("veto", [])):
+                regex([key, i, "veto", j], source, everything=False)
             for j, abbr in enumerate(item.get("abbreviations", [])):
                 for k, source in enumerate(abbr.get("veto", [])):
                     # a veto that matches everywhere only switches the abbreviation off
@@ -642,7 +645,8 @@ def _concept(item: dict[str, Any], kind: str, type_: str, origin: str) -> Concep
         parents=tuple(item.get("parents", ())), synonyms=tuple(item["synonyms"]),
         abbreviations=abbreviations, no_plural=frozenset(s.lower() for s in item.get("no_plural", ())),
         umbrella=bool(item.get("umbrella", False)), sponsor=item.get("sponsor"),
-        shared=frozenset(s.lower() for s in item.get("shared", ())), origin=origin,
+        shared=frozenset(s.lower() for s in item.get("shared", ())), veto=tuple(item.get("veto", ())),
+        origin=origin,
     )
 
 

@@ -1306,3 +1306,43 @@ def test_a_heading_naming_therapy_and_condition_carries_the_condition_to_its_ans
     # the page's own title is what the whole page is about, not a section's subject
     title = "# Stem cells for MS: the facts\n\nHere are straight answers to the questions we hear most.\n"
     assert len([c for c in claims_of(title, "markdown") if c.condition.id == "multiple-sclerosis"]) == 1
+
+
+def test_a_page_title_naming_therapy_and_conditions_advertises_them(claims_of):
+    page = ("<html><head><title>Stem Cells in Tijuana | Clinica Renacer | Artritis, Parkinsons, Austism</title>"
+            "</head><body><p>Call us today.</p></body></html>")
+    found = {c.condition.id for c in claims_of(page, "html") if c.start < 80}
+    assert {"arthritis", "parkinsons-disease", "autism"} <= found
+    # a title that pairs the two as a topic, or names a charity, claims nothing
+    for title in ("Stem Cells and MS: Separating Fact from Hype | Northern MS Alliance",
+                  "Stem Cell Clinics and ALS: A Guide for Families | Prairie ALS Family Alliance"):
+        page = f"<html><head><title>{title}</title></head><body><p>Read our guide.</p></body></html>"
+        assert not [c for c in claims_of(page, "html") if not c.negated], title
+
+
+def test_golf_strokes_are_not_a_stroke(claims_of):
+    claims = claims_of("Since my stem cell IV my brain fog lifted and my golf handicap dropped four strokes.")
+    assert "stroke" not in {c.condition.id for c in claims}
+    assert only(claims_of("He had two strokes in 2019, and our stem cells helped him walk again."), "stroke")
+
+
+def test_a_yes_answer_makes_the_questions_claim_assertive_and_reaches_it(claims_of):
+    text = "# FAQ\n\nWe offer exosome therapy.\n\n## Can exosomes reverse aging?\n\nYes, at the cellular level.\n"
+    claims = [c for c in claims_of(text, "markdown") if c.condition.id == "ageing"]
+    assert [c.certainty for c in claims] in (["assertive"], ["absolute"])
+    assert text[claims[0].start:claims[0].end].endswith("Yes, at the cellular level.")
+    text = text.replace("Yes, at the cellular level.", "No. Nothing reverses ageing.")
+    assert not [c for c in claims_of(text, "markdown") if c.condition.id == "ageing" and not c.negated]
+
+
+def test_one_list_item_naming_two_conditions_under_a_therapy_heading_is_a_use(claims_of):
+    text = ("# Programs\n\n## Men's Vitality (exosome IV)\n\n- Low libido and erectile dysfunction\n"
+            "- Slow recovery after training\n")
+    assert only(claims_of(text, "markdown"), "erectile-dysfunction")
+
+
+def test_patients_cutting_their_medicine_tells_an_outcome(claims_of):
+    text = ("Our umbilical cord stem cells help Parkinson's. 85% of our Parkinson patients have less tremor.\n\n"
+            "Many patients reduce the levodopa by half.\n")
+    claims = [c for c in claims_of(text) if c.condition.id == "parkinsons-disease"]
+    assert any(text[c.start:c.end].startswith("Many patients") for c in claims)
