@@ -54,12 +54,17 @@ _ORGANISATION_AFTER = re.compile(
     r"\s+(?:(?:family|families|patient|patients|research|support|care|awareness)\s+)?(?:alliance|society|foundation|"
     r"association|federation|trust|coalition|council|charity|awareness\s+(?:walk|5k|run|month|week|day))\b",
     re.IGNORECASE)
+_BARE_TREATMENT_NOUNS = frozenset({"treatment", "treatments", "protocol", "protocols"})
+# "..., for selected cartilage defects of the knee, MACI": the condition, then its therapy
+_LEADS_TO = re.compile(r"(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+)?\s*[,:]\s*")
+_FOR_JUST_BEFORE = re.compile(r"(?:\A|[,:;]\s*|\band\s+)[Ff]or\s+(?:[\w'-]+\s+){0,3}\Z")
 _SURGERY_FOR = re.compile(r"\b(knee|hip|shoulder|joint|spinal|spine|back|neck)\s+(?:replacement|fusion|surgery)s?\b",
                           re.IGNORECASE)
 _SURGERY_CONDITIONS = {"knee": "knee-osteoarthritis", "hip": "hip-osteoarthritis", "shoulder": "shoulder-osteoarthritis",
                        "joint": "osteoarthritis", "spinal": "back-pain", "spine": "back-pain", "back": "back-pain",
                        "neck": "neck-pain"}
-_CONTRASTED = re.compile(r"\b(?:rather\s+than|instead\s+of|unlike|not)\s+(?:the\s+|a\s+|an\s+)?\Z", re.IGNORECASE)
+_CONTRASTED = re.compile(r"\b(?:rather\s+than|instead\s+of|unlike|not)\s+(?:(?:offering|using|giving|trying|recommending|"
+                         r"doing|selling|providing)\s+)?(?:the\s+|a\s+|an\s+)?\Z", re.IGNORECASE)
 _GERUND = re.compile(r"\s+[a-z]+ing\b")
 _WITHDRAWN = re.compile(r"\b(?:withdrawn|withdrew|revoked|rescinded|no\s+longer\s+(?:approved|authori[sz]ed|licensed|available))\b",
                         re.IGNORECASE)
@@ -113,7 +118,8 @@ _APPLIED = re.compile(
     r"sessions?|rounds?|doses?|procedures?|transplants?|implants?|treatments?|therap(?:y|ies)|protocols?|"
     r"programs?|programmes?|packages?|receiv(?:e|es|ed|ing)|got|gets?|getting|had|has|have|give[sn]?|gave|"
     r"giving|offer(?:s|ed|ing)?|sell(?:s|ing)?|sold|provid(?:e|es|ed|ing)|administer(?:s|ed|ing)?|"
-    r"tried|try|trying|went|go|going|do(?:es)? well|did well|lists?|listed)\b", re.IGNORECASE)
+    r"tried|try|trying|went|go|going|do(?:es)? well|did well|lists?|listed|plac(?:e|es|ed|ing)|"
+    r"deliver(?:s|ed|ing)?|appl(?:y|ies|ied|ying))\b", re.IGNORECASE)
 # a clause that talks about a subject ("we are going to talk about stem cells and autism")
 # names the therapy and the condition as topics, not as a treatment given
 _TOPIC_TALK = re.compile(
@@ -451,6 +457,9 @@ class ClaimExtractor:
         if not triggers or therapy is None:
             return None
         trigger = s.predicates[0] if s.predicates else triggers[0]
+        if (kind == "heading" and not any(m.kind == "frame" for m in s.modifiers)
+                and text[trigger.start:trigger.end].lower() in _BARE_TREATMENT_NOUNS):
+            return None  # "About the treatment", "Your protocol": what follows describes it, not its uses
         predicate = trigger.value if trigger.layer == "predicate" and trigger.value else "used-for"
         listing = any(m.kind == "frame" for m in s.modifiers) or predicate in _LISTING_PREDICATES
         return Frame(therapy=therapy, predicate=predicate, predicate_text=text[trigger.start:trigger.end],
@@ -566,6 +575,7 @@ class _Walk:
         self.block_has_conditions = False
         self.applied: dict[tuple[int, int], bool] = {}  # per clause: once, not once per condition
         self.prose_after: set[int] = set()  # blocks followed by a paragraph
+        self.headings_seen = 0  # (the first heading is the page's title in plain text and Markdown)
 
     @property
     def section(self) -> Section | None:
@@ -609,6 +619,7 @@ class _Walk:
         short = self.short = _short_block(self.text, start, end)
         flushed: list[Claim] = []
         if kind == "heading":
+            self.headings_seen += 1
             if self.list_frame is not None and short and conditions and index not in self.prose_after:
                 # a bare condition line under "Conditions we treat:" continues the list (not
                 # "ABOUT ALS" over paragraphs about it)
@@ -674,8 +685,9 @@ class _Walk:
         question = any(s.question for s in sentences)
         # a heading that names the therapy too ("Can stem cells help MS?") makes its own
         # claim, and the sentences under it go on about that condition
-        # (not the page's title: "Stem cells for autism, CP and SCI" is what the whole page is about)
-        therapy_heading = not condition_heading and bool(self.sections) and level > 1
+        # (not the page's first heading, its title: "Stem cells for autism, CP and SCI" is what
+        # the whole page is about)
+        therapy_heading = not condition_heading and self.headings_seen > 1
         self.sections.append(Section(level=level, conditions=conditions if condition_heading or therapy_heading else [],
                                      therapy_heading=therapy_heading,
                                      modality=heading_mod, question=question,
@@ -968,6 +980,8 @@ class _Walk:
                 source = "sentence"
             else:
                 continue  # a condition named without a claim about it
+            if therapies and all(_CONTRASTED.search(text, max(s.start, t.start - 35), t.start) for t in therapies):
+                continue  # "we refer these patients to surgery instead of offering cell therapy"
             therapy_mention = _pick_therapy(therapies, cond, predicate, s, text)
             if (therapy_mention is not None and not clause[0] <= therapy_mention.start < clause[1]
                     and _OTHER_TREATMENT_NAMED.search(text, clause[0], clause[1])):
@@ -1451,8 +1465,13 @@ def _pick_therapy(therapies: list[Mention], cond: Mention, predicate: Mention | 
     if text is not None:
         # "Spherox, made from cartilage cells rather than stem cells, is authorised for ...":
         # the therapy set against another is not the subject
-        kept = [t for t in therapies if not _CONTRASTED.search(text, max(s.start, t.start - 20), t.start)]
+        kept = [t for t in therapies if not _CONTRASTED.search(text, max(s.start, t.start - 35), t.start)]
         therapies = kept or therapies
+        # "for selected cartilage defects of the knee, MACI": the therapy the condition leads to
+        after = [t for t in therapies if 0 <= t.start - cond.end <= 30 and _LEADS_TO.fullmatch(text, cond.end, t.start)
+                 and _FOR_JUST_BEFORE.search(text, max(s.start, cond.start - 40), cond.start)]
+        if after:
+            return after[0]
     picked = _nearest_therapy(therapies, cond, predicate, s)
     if text is not None and picked is not None:
         # "Stemirac, a bone marrow stem cell product, ...": the product, not the kind of

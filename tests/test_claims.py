@@ -1346,3 +1346,43 @@ def test_patients_cutting_their_medicine_tells_an_outcome(claims_of):
             "Many patients reduce the levodopa by half.\n")
     claims = [c for c in claims_of(text) if c.condition.id == "parkinsons-disease"]
     assert any(text[c.start:c.end].startswith("Many patients") for c in claims)
+
+
+@pytest.mark.parametrize("text", [
+    # instructions and precautions for patients
+    "Patients with MS must continue their disease-modifying medicine during the stem cell program.",
+    "Children with CP who have uncontrolled epilepsy are evaluated by our pediatric neurologist before any "
+    "intrathecal stem cell application.",
+    "Please don't stop your immunosuppressants for a stem cell trip; lupus flares after stopping medication "
+    "can damage the kidneys.",
+    # a condition's causes, who may donate, the therapy set aside, other treatments preferred
+    "Hair loss has many causes, including thyroid disease, so we check your labs before exosome treatment.",
+    "Mothers with gestational diabetes can usually still donate cord blood.",
+    "In end-stage hip arthrosis a new joint remains the best option, and we refer these patients to surgery "
+    "instead of offering cell therapy.",
+    "For knee osteoarthritis, exercise and weight loss have stronger evidence than any stem cell injection.",
+    "In the MILES trial, bone marrow and fat cell injections were no more effective for knee osteoarthritis "
+    "than a steroid shot.",
+])
+def test_precautions_and_comparisons_against_the_therapy_are_no_claims(claims_of, text):
+    assert not [c for c in claims_of(text) if not c.negated and c.certainty != "hedged"], text
+
+
+def test_a_therapy_named_after_its_condition_is_the_one_offered_for_it(checker):
+    text = ("Our physicians offer platelet-rich plasma (PRP), bone marrow aspirate concentrate (BMAC) and, "
+            "for selected cartilage defects of the knee, MACI.")
+    found = [f for f in checker.check_text(text).findings if f.condition and f.condition.id == "cartilage-defect"]
+    assert [(f.therapy.id, f.rule) for f in found] == [("maci", "CC107")]
+
+
+def test_an_infection_after_treatment_is_a_harm_not_a_use(claims_of):
+    for text in ("A stem cell transplant is a serious treatment, and infection, bleeding and organ damage are "
+                 "the main dangers.",
+                 "She came home from the stem cell clinic with a fever and an infection at the IV site."):
+        assert "infectious-disease" not in {c.condition.id for c in claims_of(text)}, text
+
+
+def test_a_heading_about_the_treatment_is_no_list_of_uses(claims_of):
+    text = ("# Clinic\n\nWe offer umbilical cord stem cells.\n\n## About the treatment\n\n"
+            "Karen was diagnosed with relapsing MS in 2015.\n")
+    assert "multiple-sclerosis" not in {c.condition.id for c in claims_of(text, "markdown")}
