@@ -1386,3 +1386,29 @@ def test_a_heading_about_the_treatment_is_no_list_of_uses(claims_of):
     text = ("# Clinic\n\nWe offer umbilical cord stem cells.\n\n## About the treatment\n\n"
             "Karen was diagnosed with relapsing MS in 2015.\n")
     assert "multiple-sclerosis" not in {c.condition.id for c in claims_of(text, "markdown")}
+
+
+@pytest.mark.parametrize("text", [
+    "Almost every week a patient asks me about stem cell injections for a painful knee.",
+    "Many amniotic products sold as stem cells for joint pain contain no living cells at all.",
+    "Infections and serious inflammatory reactions have been reported after stem cell injections for knee arthritis.",
+    "If you have diabetes or arthritis, keep taking the treatments your own doctor prescribed while you look "
+    "into any stem cell option.",
+    "Donor stem cell infusion misses main goal in stroke trial",
+    "People who have had a stroke should not stop any of their treatment to seek out cell therapy.",
+    "Ray's neurologist says stem cells for Parkinson's might be a real option someday.",
+    "My husband has had Parkinsons since 2019 and we're looking at stem cells because his meds wear off.",
+    "Donor cords are screened for HIV, hepatitis B and C.",
+    "A member who pays for a stem cell injection for a torn meniscus cannot submit the cost for reimbursement.",
+])
+def test_reports_questions_and_warnings_about_the_therapy_are_not_its_claims(claims_of, text):
+    assert not [c for c in claims_of(text) if not c.negated and not c.attributed and c.certainty != "hedged"], text
+
+
+def test_a_reason_given_by_a_doctor_does_not_make_the_patients_own_claim_reported(claims_of):
+    page = ("Our clinic in Nassau offers umbilical cord stem cell infusions. We welcome patients from the US and "
+            "Canada, and our team answers every question. Book your free consultation with us today.\n\n"
+            "I came to Nassau for cord cells for my Parkinson's because my neurologist said there was nothing more "
+            "to offer.\n")
+    claim = only(claims_of(page), "parkinsons-disease")
+    assert not claim.attributed and not claim.negated
