@@ -58,6 +58,12 @@ _BARE_TREATMENT_NOUNS = frozenset({"treatment", "treatments", "protocol", "proto
 # "..., for selected cartilage defects of the knee, MACI": the condition, then its therapy
 _LEADS_TO = re.compile(r"(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+)?\s*[,:]\s*")
 _FOR_JUST_BEFORE = re.compile(r"(?:\A|[,:;]\s*|\band\s+)[Ff]or\s+(?:[\w'-]+\s+){0,3}\Z")
+# after a fronted "For MS": the seller gives something ("we combine IV and intrathecal doses")
+_SELLER_GIVES = re.compile(
+    r"[\w\s'’-]{0,30}?,?\s*(?:we|our\s+(?:team|doctors|physicians|specialists|clinic))\s+"
+    r"(?!(?:do\s+not|don't|don’t|cannot|can't|can’t|refer|recommend|suggest|advise|send|never|only|work|check|test|screen)\b)"
+    r"(?=[^.!?]*\b(?:injections?|inject\w*|infusions?|infuse\w*|IVs?|drips?|doses?|cells|sessions?|applications?|"
+    r"protocols?|programs?|programmes?|shots?)\b)", re.IGNORECASE)
 _SURGERY_FOR = re.compile(r"\b(knee|hip|shoulder|joint|spinal|spine|back|neck)\s+(?:replacement|fusion|surgery)s?\b",
                           re.IGNORECASE)
 _SURGERY_CONDITIONS = {"knee": "knee-osteoarthritis", "hip": "hip-osteoarthritis", "shoulder": "shoulder-osteoarthritis",
@@ -970,6 +976,12 @@ class _Walk:
                 # (wherever it stands) takes it back
                 pred_kind, pred_text = "used-for", ""
                 mod = modality(s, clause)
+                source = "sentence"
+            elif (not therapies and (fronted := _FRONTED_FOR.search(text, max(0, cond.start - 60), cond.start))
+                  and fronted.start("for") >= s.start and _SELLER_GIVES.match(text, cond.end, s.end)):
+                # "For relapsing and progressive MS we combine IV and intrathecal doses over five
+                # days": what the seller does for the condition, on a page about the therapy
+                pred_kind, pred_text = "used-for", ""
                 source = "sentence"
             elif kind == "title" and therapies and not any(
                     _TOPIC_PAIR.fullmatch(text, min(t.end, cond.end), max(t.start, cond.start))

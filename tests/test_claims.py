@@ -1412,3 +1412,25 @@ def test_a_reason_given_by_a_doctor_does_not_make_the_patients_own_claim_reporte
             "to offer.\n")
     claim = only(claims_of(page), "parkinsons-disease")
     assert not claim.attributed and not claim.negated
+
+
+@pytest.mark.parametrize("line, condition", [
+    ("Hip or shoulder arthritis: 3.900 EUR per joint", "hip-osteoarthritis"),
+    ("Parkinson package 5 days = $18,500 USD.", "parkinsons-disease"),
+    ("Autism program, 4 infusions over 8 days: US $16,800", "autism"),
+])
+def test_a_price_quoted_for_a_condition_offers_the_treatment(claims_of, line, condition):
+    text = "Vita Cell clinic: umbilical cord stem cell treatment.\n\nPRICE LIST\n\n" + line + "\n"
+    assert only(claims_of(text), condition)
+    # (a price with no condition is just a price)
+    assert not claims_of("Vita Cell clinic: umbilical cord stem cell treatment.\n\nConsultation: 1.200 EUR\n")
+
+
+def test_patients_coming_for_a_condition_and_what_the_seller_gives_for_it_are_claims(claims_of):
+    page = "We offer umbilical cord stem cells.\n\n"
+    assert only(claims_of(page + "Patients also come to us for multiple sclerosis and myasthenia gravis.\n"),
+                "myasthenia-gravis")
+    assert only(claims_of(page + "For relapsing and progressive MS we combine IV and intrathecal doses.\n"),
+                "multiple-sclerosis")
+    # (a referral is not a treatment given)
+    assert not claims_of(page + "For blood cancers we refer patients to the university transplant team.\n")
