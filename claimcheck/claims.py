@@ -94,6 +94,7 @@ _OTHER_TREATMENT_NAMED = re.compile(
     # a medicine by its generic name ("we use ruxolitinib", "ocrelizumab"): the stems
     # of kinase inhibitors and antibodies
     r"|[a-z]{3,}(?:tinib|citinib|parib|ciclib|lisib|umab|zumab|ximab|limab)"
+    r"|(?:new|an?|weekly|daily)\s+exercise\s+(?:class|classes|program|programme|routine)"
     # "patients who got cortisone did better": another treatment was given
     r"|(?:got|get|gets|received|receive|receives|given|had)\s+(?:a\s+|an\s+)?(?:cortisone|steroids?|placebo|"
     r"surgery|physical\s+therapy|physiotherapy|chemotherapy|radiation))\b")
@@ -1229,6 +1230,11 @@ class _Walk:
             source = "heading"
         else:
             return []
+        if (source == "previous" and section is not None and section.conditions
+                and {c.key for c in targets} < {c.key for c in section.conditions}):
+            # "## Children with autism and cerebral palsy ... [a caption about a boy with CP]
+            # These children often make steady gains": the thread is the section's subject
+            targets = list({c.key: c for c in list(targets) + section.conditions}.values())
         therapy, from_research = self.therapy_of(therapies[0] if therapies else None)
         if therapy is None:
             return []

@@ -1434,3 +1434,30 @@ def test_patients_coming_for_a_condition_and_what_the_seller_gives_for_it_are_cl
                 "multiple-sclerosis")
     # (a referral is not a treatment given)
     assert not claims_of(page + "For blood cancers we refer patients to the university transplant team.\n")
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Cord blood stem cells in Tampa. They also did her bad back and her neuropothy at the same visit.", "neuropathy"),
+    ("Stem cells for fibromialgia. Chronic tiredness syndrome also respond very good to this program.",
+     "chronic-fatigue"),
+    ("Fat stem cells for artrosis and male potency.", "erectile-dysfunction"),
+    ("Our fat stem cells: artrosis of knee and hip of 2-3 stage is our main direction.", "knee-osteoarthritis"),
+])
+def test_plain_and_non_native_wording_of_a_treatment_given(claims_of, text, condition):
+    assert only(claims_of(text), condition)
+
+
+def test_the_shakes_are_parkinsons_but_other_remedies_for_them_are_no_claim(claims_of):
+    assert only(claims_of("After her stem cell shots the shakes were gone."), "parkinsons-disease")
+    text = ("We went for stem cells. A change in levodopa timing, a new exercise class, even a big trip can "
+            "make the shakes noticeably better for a while.")
+    assert "parkinsons-disease" not in {c.condition.id for c in claims_of(text) if text.index("A change") <= c.start}
+
+
+def test_a_thread_under_a_heading_of_two_conditions_speaks_of_both(claims_of):
+    text = ("# Regenerative department\n\nWe give intrathecal stem cells.\n\n"
+            "## Children with autism and cerebral palsy\n\n"
+            "Aarav, 7, has cerebral palsy.\n\n"
+            "These children often make steady gains after intrathecal cell therapy.\n")
+    later = {c.condition.id for c in claims_of(text, "markdown") if text.index("These children") <= c.start}
+    assert later == {"autism", "cerebral-palsy"}
