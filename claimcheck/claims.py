@@ -64,6 +64,13 @@ _SELLER_GIVES = re.compile(
     r"(?!(?:do\s+not|don't|don’t|cannot|can't|can’t|refer|recommend|suggest|advise|send|never|only|work|check|test|screen)\b)"
     r"(?=[^.!?]*\b(?:injections?|inject\w*|infusions?|infuse\w*|IVs?|drips?|doses?|cells|sessions?|applications?|"
     r"protocols?|programs?|programmes?|shots?)\b)", re.IGNORECASE)
+# cells given, told without a verb of effect: "Cells are introduced by lumbar puncture",
+# "The child receives 4 injections of cord blood stem cells"
+_CELLS_GIVEN = re.compile(
+    r"\b(?:cells?|exosomes?|injections?|infusions?)\b(?:\s+[\w-]+){0,3}?\s+(?:are|is|were|was)\s+(?:then\s+)?"
+    r"(?:introduc\w+|inject\w*|infus\w+|given|administer\w*|implant\w*|transplant\w*|deliver\w*|placed)\b"
+    r"|\b(?:receiv(?:es|ed|ing)|gets?|got|is\s+getting)\s+(?:\d+|one|two|three|four|five|six|a\s+series\s+of|several)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:injections?|infusions?|applications?|transplantations?|doses?|sessions?)\b", re.IGNORECASE)
 _SURGERY_FOR = re.compile(r"\b(knee|hip|shoulder|joint|spinal|spine|back|neck)\s+(?:replacement|fusion|surgery)s?\b",
                           re.IGNORECASE)
 _SURGERY_CONDITIONS = {"knee": "knee-osteoarthritis", "hip": "hip-osteoarthritis", "shoulder": "shoulder-osteoarthritis",
@@ -748,9 +755,11 @@ class _Walk:
         _start, _end, kind, _level, lead_in = self.block
         if s.modifiers and (lead_in or self.text[s.start:s.end].rstrip().endswith(":")):
             return True  # "Northgate does not sell or provide:" colours the list below
-        if not s.predicates:
-            return False
         section = self.section
+        if not s.predicates:
+            # (how cells are given, under a heading that names the condition)
+            return (section is not None and bool(section.conditions) and kind != "heading"
+                    and _CELLS_GIVEN.search(self.text, s.start, s.end) is not None)
         keys = {p.key for p in s.predicates}
         if (self.unclaimed or self.recent) and (keys & _OUTCOME_PREDICATES
                                                 or any(p.value != "used-for" for p in s.predicates)
@@ -792,6 +801,12 @@ class _Walk:
             claims = self._explicit_claims(s, therapies, conditions)
         if not conditions and s.predicates:
             claims += self._claims_about_earlier_conditions(s, therapies)
+        elif (not conditions and self.section is not None and self.section.conditions and self.block[2] != "heading"
+              and (given := _CELLS_GIVEN.search(text, s.start, s.end)) is not None):
+            # "ABOUT ALS ... Cells are introduced by lumbar puncture, 3 times": how the cells
+            # are given, under a heading that names the condition
+            told = Mention("predicate", "predicate", "predicate-given", given.start(), given.end(), "used-for")
+            claims += self._claims_about_earlier_conditions(replace(s, predicates=[told]), therapies)
         asked, self.asked = self.asked, []
         if asked and not s.question and (therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers)
                                          or (s.predicates and _SELLER_WE.match(text, s.start))):
@@ -1223,7 +1238,8 @@ class _Walk:
             named = (bool(therapies) or any(m.kind == "therapy-anaphora" for m in s.modifiers)
                      # (and so does one that tells the outcome: "Parents usually notice reduced
                      # stiffness", "72% showed clear improvement")
-                     or any(p.key in _OUTCOME_PREDICATES or p.value == "success-rate" for p in s.predicates)
+                     or any(p.key in _OUTCOME_PREDICATES or p.value == "success-rate" or p.key == "predicate-given"
+                            for p in s.predicates)
                      or _PATIENTS_REPORT.search(text, s.start, s.end) is not None
                      or any(p.value in _EFFECT_VALUES for p in s.predicates))
             targets = [c for c in section.conditions if named or section.claimed.get(c.key, -1) < rank]

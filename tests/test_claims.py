@@ -1461,3 +1461,18 @@ def test_a_thread_under_a_heading_of_two_conditions_speaks_of_both(claims_of):
             "These children often make steady gains after intrathecal cell therapy.\n")
     later = {c.condition.id for c in claims_of(text, "markdown") if text.index("These children") <= c.start}
     assert later == {"autism", "cerebral-palsy"}
+
+
+def test_how_cells_are_given_under_a_condition_heading_is_a_claim(claims_of):
+    text = ("CELL CENTER BISHKEK\n\nWe use mesenchymal stem cells.\n\nABOUT ALS\n\n"
+            "ALS is a heavy illness.\n\nCells are introducing by lumbar puncture in spinal canal, 3 times.\n")
+    als = [c for c in claims_of(text) if c.condition.id == "als"]
+    assert any(text[c.start:c.end].startswith("Cells are introducing") for c in als)
+    # (a plain sentence about the disease under the same heading makes no claim)
+    assert not any(text[c.start:c.end].startswith("ALS is a heavy") for c in als)
+
+
+def test_childrens_paralysis_and_dcp_are_cerebral_palsy(claims_of):
+    text = ("We give cord blood stem cells.\n\nPRICES\n\n- Course for ALS - 14 500 USD\n"
+            "- Course for DCP - 6 800 USD (children from 1 year)\n")
+    assert only(claims_of(text), "cerebral-palsy")
