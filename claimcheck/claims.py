@@ -1241,7 +1241,7 @@ class _Walk:
                      or any(p.key in _OUTCOME_PREDICATES or p.value == "success-rate" or p.key == "predicate-given"
                             for p in s.predicates)
                      or _PATIENTS_REPORT.search(text, s.start, s.end) is not None
-                     or any(p.value in _EFFECT_VALUES for p in s.predicates))
+                     or any(p.value in _EFFECT_VALUES or p.key == "predicate-instead-of-surgery" for p in s.predicates))
             targets = [c for c in section.conditions if named or section.claimed.get(c.key, -1) < rank]
             source = "heading"
         else:

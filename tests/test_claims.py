@@ -1476,3 +1476,14 @@ def test_childrens_paralysis_and_dcp_are_cerebral_palsy(claims_of):
     text = ("We give cord blood stem cells.\n\nPRICES\n\n- Course for ALS - 14 500 USD\n"
             "- Course for DCP - 6 800 USD (children from 1 year)\n")
     assert only(claims_of(text), "cerebral-palsy")
+
+
+def test_putting_off_surgery_is_a_claim_and_what_patients_were_once_told_is_their_history(claims_of):
+    text = ("# Clinic\n\nWe inject your own fat stem cells.\n\n## Knee osteoarthritis\n\nKnee OA is our most common "
+            "treatment.\n\nMany patients who were told they needed a knee replacement have been able to postpone it "
+            "for years.\n")
+    later = [c for c in claims_of(text, "markdown") if c.condition.id == "knee-osteoarthritis"
+             and text.index("Many patients") <= c.start]
+    assert later and not later[0].attributed
+    assert only(claims_of("Our stem cells ease arthritis, and most patients put off their joint replacement for "
+                          "years."), "arthritis")
