@@ -225,6 +225,10 @@ class MentionMatcher:
         self.vetoes: dict[str, re.Pattern[str]] = {
             concept.id: re.compile("|".join(f"(?:{v})" for v in concept.veto), re.IGNORECASE)
             for concept in ruleset.conditions.values() if concept.veto}
+        # ... and a cue's ("In May she flew to the clinic": the month, not the hedge);
+        # case-sensitive, since case is what tells them apart
+        self.cue_vetoes: dict[str, re.Pattern[str]] = {
+            cue.id: re.compile("|".join(f"(?:{v})" for v in cue.veto)) for cue in ruleset.cues if cue.veto}
         # Regex cues and red-flag regexes: tried only where one of their anchor words
         # stands (found by one more PhraseMatcher pass); patterns without anchor words
         # are scanned in full.
@@ -306,7 +310,7 @@ class MentionMatcher:
                 mentions.append(Mention("term", "condition", condition_id, start, end))
         mentions.extend(self._hyphenated(text, {(m.kind, m.key, m.start, m.end) for m in mentions}))
         mentions.extend(self._coordinated(text, mentions))
-        if self.vetoes:
+        if self.vetoes or self.cue_vetoes:
             mentions = self._without_vetoed(text, mentions)
         return resolve_overlaps(mentions)
 
@@ -314,7 +318,10 @@ class MentionMatcher:
         spans: dict[str, list[tuple[int, int]]] = {}
         kept: list[Mention] = []
         for m in mentions:
-            veto = self.vetoes.get(m.key) if m.kind == "condition" else None
+            if m.kind == "condition":
+                veto = self.vetoes.get(m.key)
+            else:
+                veto = self.cue_vetoes.get(m.key) if m.layer in ("predicate", "modifier") else None
             if veto is not None:
                 if m.key not in spans:
                     spans[m.key] = [hit.span() for hit in veto.finditer(text)]
@@ -602,11 +609,6 @@ def attach(sentences: list[Sentence], mentions: list[Mention], text: str) -> Non
             s.flags.append(m)
     for s in sentences:
         s.text = text
-        # "In May she flew to the clinic": the month, not the hedge (which starts a
-        # sentence when capitalised: "May help with ...")
-        s.modifiers = [m for m in s.modifiers
-                       if not (m.key == "hedge-modal" and text[m.start:m.end] == "May"
-                               and text[s.start:m.start].strip(" \t\n\"'“(*-#"))]
         pseudo = [m for m in s.modifiers if m.kind == "pseudo"]
         if pseudo and s.predicates:
             # a predicate word inside a longer pseudo phrase is not one ("treatment" in

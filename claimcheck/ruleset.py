@@ -277,6 +277,7 @@ class Cue:
     phrases: tuple[str, ...]
     regexes: tuple[str, ...]
     origin: str = ""
+    veto: tuple[str, ...] = ()  # wording in which the cue means something else (case-sensitive)
 
 
 @dataclass
@@ -487,6 +488,8 @@ def _check_patterns(name: str, text: str, data: dict[str, Any], kind: str) -> No
         elif kind == "cues":
             for j, source in enumerate(item.get("regex", [])):
                 regex([key, i, "regex", j], source)
+            for j, source in enumerate(item.get("veto", [])):
+                regex([key, i, "veto", j], source, everything=False)
             for j, value in enumerate(item.get("phrases", [])):
                 phrase([key, i, "phrases", j], value, common=False)
         elif kind == "jurisdiction-rules":
@@ -624,7 +627,7 @@ def build_ruleset(documents: Iterable[tuple[str, dict[str, Any]]]) -> RuleSet:
                 cues[item["id"]] = Cue(
                     id=item["id"], category=item["category"], value=item.get("value"),
                     phrases=tuple(item.get("phrases", ())), regexes=tuple(item.get("regex", ())),
-                    origin=origin,
+                    origin=origin, veto=tuple(item.get("veto", ())),
                 )
     _check_references(therapies, conditions, evidence, red_flags, claim_rules, jurisdiction_rules)
     return RuleSet(

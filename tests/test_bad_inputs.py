@@ -726,3 +726,19 @@ def test_a_closed_pipe_stops_quietly(many):
     process.stdout.close()
     _, err = process.communicate(timeout=60)
     assert process.returncode == 141 and err == b""
+
+
+def test_a_veto_that_would_hang_a_run_or_cannot_compile_is_refused(tmp_path):
+    from claimcheck.ruleset import read_pack
+
+    pack = tmp_path / "conds"
+    pack.mkdir()
+    (pack / "c.yaml").write_text("kind: conditions\nconditions:\n  - id: chronic-hiccups\n    name: chronic hiccups\n"
+                                 "    category: general\n    synonyms: [chronic hiccups]\n    veto: ['(?:\\w+\\s?)+:']\n",
+                                 encoding="utf-8")
+    with pytest.raises(RuleError, match=r"c\.yaml:7:\d+: \$\.conditions\[0\]\.veto\[0\]: .*catastrophically"):
+        read_pack(pack)
+    (pack / "c.yaml").write_text("kind: cues\ncues:\n  - id: month-hedge\n    category: hedge\n    value: modal\n"
+                                 "    phrases: [may]\n    veto: ['(unclosed']\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"\$\.cues\[0\]\.veto\[0\]"):
+        read_pack(pack)

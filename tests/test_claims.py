@@ -1487,3 +1487,8 @@ def test_putting_off_surgery_is_a_claim_and_what_patients_were_once_told_is_thei
     assert later and not later[0].attributed
     assert only(claims_of("Our stem cells ease arthritis, and most patients put off their joint replacement for "
                           "years."), "arthritis")
+
+
+def test_the_month_may_is_no_hedge_but_the_verb_is(claims_of):
+    assert only(claims_of("On 12 May our stem cells cured her lupus."), "lupus").certainty != "hedged"
+    assert only(claims_of("May help with lupus: our stem cells."), "lupus").certainty == "hedged"
