@@ -1171,6 +1171,7 @@ class _Walk:
         predicate = s.predicates[0]
         if self.text[predicate.start:predicate.end].lower().startswith("approval"):
             predicate = next((p for p in s.predicates if p.value != "approved-for"), predicate)
+        predicate = _after_denial(s, predicate, s.predicates)
         refers_back = (therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers)
                        or any(p.key in _OUTCOME_PREDICATES for p in s.predicates)  # "after two sessions he ..."
                        or (any(p.key == "predicate-outcome-better" for p in s.predicates)
@@ -1213,7 +1214,8 @@ class _Walk:
             # cell injections relieve pain"; "Parents report better sleep ..."
             targets = list({c.key: c for c in self.previous_conditions}.values())
             source = "previous"
-            predicate = next(p for p in s.predicates if p.key in _STORY_PREDICATES)
+            told = [p for p in s.predicates if p.key in _STORY_PREDICATES]
+            predicate = _after_denial(s, told[0], told)
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif (self.story_told and self.block[2] == "paragraph"
               and any(p.key in _STORY_PREDICATES for p in s.predicates)
@@ -1221,7 +1223,8 @@ class _Walk:
             # "... she came to us for two rounds of our cells. [a quote] Tom is back on the
             # golf course": the outcomes of the story's treatment
             targets, source = self.story_told, "previous"
-            predicate = next(p for p in s.predicates if p.key in _STORY_PREDICATES)
+            told = [p for p in s.predicates if p.key in _STORY_PREDICATES]
+            predicate = _after_denial(s, told[0], told)
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif (self.block[2] == "list_item" and self.lead_in_conditions
               and any(p.value not in ("used-for", "approved-for") for p in s.predicates)):
@@ -1446,6 +1449,17 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None, op
 
 
 # ----------------------------------------------------------------------------------
+def _after_denial(s: Sentence, predicate: Mention, candidates: list[Mention]) -> Mention:
+    """"It's not a cure, but the cells bought us time": when the predicate's clause is a
+    denial, a later clause that is not says what the treatment did."""
+    if len(s.clauses) < 2 or not modality(s, s.clause_of(predicate.start), predicate.start).negated:
+        return predicate
+    clause = s.clause_of(predicate.start)
+    later = [p for p in candidates if p.start > predicate.start and s.clause_of(p.start) != clause
+             and not modality(s, s.clause_of(p.start), p.start).negated]
+    return later[0] if later else predicate
+
+
 def _merge(mods) -> Modality:
     out = Modality()
     for mod in mods:

@@ -1492,3 +1492,17 @@ def test_putting_off_surgery_is_a_claim_and_what_patients_were_once_told_is_thei
 def test_the_month_may_is_no_hedge_but_the_verb_is(claims_of):
     assert only(claims_of("On 12 May our stem cells cured her lupus."), "lupus").certainty != "hedged"
     assert only(claims_of("May help with lupus: our stem cells."), "lupus").certainty == "hedged"
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("My dad has pulmonary fibrosis and went to Tijuana for stem cells. It's not a cure, but the cells bought us time.",
+     "pulmonary-fibrosis"),
+    ("Our clinic gives cord stem cells.\n\nAutism\n\nThis is not a cure, but it helps: after four infusions, most of "
+     "our families see calmer evenings.\n", "autism"),
+])
+def test_what_follows_not_a_cure_but_is_a_claim(claims_of, text, condition):
+    later = [c for c in claims_of(text) if c.condition.id == condition and text.index("not a cure") > c.start - 40
+             and c.start >= text.rfind("\n", 0, text.index("not a cure"))]
+    assert later and not any(c.negated for c in later)
+    # (a denial with nothing after it stays a denial)
+    assert all(c.negated for c in claims_of("Stem cells are not a cure for pulmonary fibrosis."))
