@@ -79,7 +79,8 @@ _SURGERY_CONDITIONS = {"knee": "knee-osteoarthritis", "hip": "hip-osteoarthritis
 _CONTRASTED = re.compile(r"\b(?:rather\s+than|instead\s+of|unlike|not)\s+(?:(?:offering|using|giving|trying|recommending|"
                          r"doing|selling|providing)\s+)?(?:the\s+|a\s+|an\s+)?\Z", re.IGNORECASE)
 _GERUND = re.compile(r"\s+[a-z]+ing\b")
-_WITHDRAWN = re.compile(r"\b(?:withdrawn|withdrew|revoked|rescinded|no\s+longer\s+(?:approved|authori[sz]ed|licensed|available))\b",
+_WITHDRAWN = re.compile(r"\b(?:withdrawn|withdrew|revoked|rescinded|no\s+longer\s+(?:approved|authori[sz]ed|licensed|available)|"
+                        r"lost\s+(?:its|their)\s+(?:[A-Z]{2,3}\s+|marketing\s+)?(?:approval|authori[sz]ation|licen[cs]e))\b",
                         re.IGNORECASE)
 _PREVALENCE = re.compile(
     r"\b(?:people|Americans|adults|children|women|men|the\s+population)\s+(?:over|under|aged|older\s+than|younger\s+than|"
@@ -888,7 +889,11 @@ class _Walk:
         if claims and _WITHDRAWN.search(text, s.start, s.end):
             # "Alofisel was authorised for perianal fistulas, but the authorisation was later
             # withdrawn": the sentence itself tells the approval's end
-            claims = [replace(c, negated=True) if c.predicate == "approved-for" else c for c in claims]
+            # ("Alofisel, a donor fat-cell product for Crohn's fistulas, lost its EU approval":
+            # the product named for its old use, too)
+            claims = [replace(c, negated=True) if c.predicate == "approved-for"
+                      or (c.predicate == "used-for" and c.therapy.id in self.rs.therapies
+                          and self.rs.therapies[c.therapy.id].type == "product") else c for c in claims]
         claims = _dedupe(claims, self.rs)
         if section is not None:
             # (after dedupe: "bad back caused by worn discs" claims the disc disease only, so

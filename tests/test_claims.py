@@ -1506,3 +1506,15 @@ def test_what_follows_not_a_cure_but_is_a_claim(claims_of, text, condition):
     assert later and not any(c.negated for c in later)
     # (a denial with nothing after it stays a denial)
     assert all(c.negated for c in claims_of("Stem cells are not a cure for pulmonary fibrosis."))
+
+
+@pytest.mark.parametrize("text", [
+    "Alofisel, a donor fat-cell product for Crohn's fistulas, lost its EU approval in December 2024.",
+    "In 2015 three women went blind after a clinic injected fat-derived stem cells into their eyes for macular "
+    "degeneration.",
+    "The only cell-based eye implant the FDA has approved is for macular telangiectasia type 2, which is a "
+    "different disease from macular degeneration.",
+])
+def test_lost_approvals_harms_and_other_diseases_are_no_claims(claims_of, text):
+    assert not [c for c in claims_of(text) if not c.negated and c.condition.id in
+                ("crohns-perianal-fistula", "macular-degeneration")], text
