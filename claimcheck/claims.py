@@ -198,6 +198,7 @@ _BARE_PRONOUNS = frozenset({"it", "they", "them"})
 _PERSONAL = re.compile(r"\b(?:I|my|me|he|his|him|she|her|we|our)\b")
 # outcomes told without naming the condition again ("After two rounds she ...")
 _OUTCOME_PREDICATES = frozenset({"predicate-outcome-after", "predicate-outcome-free"})
+_RECLAIMING_KEYS = _OUTCOME_PREDICATES | {"predicate-given", "predicate-instead-of-surgery"}
 # a person's story told outcome first: "After two rounds I was walking without a cane. My
 # arthritis had kept me housebound." (the outcome, then whose condition it was)
 _STORY_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
@@ -234,7 +235,9 @@ _GIVEN = re.compile(
     r"\b(?:rounds?|infusions?|injections?|shots?|drips?|IVs?|sessions?|doses?|courses?|packages?|protocols?|"
     r"programs?|programmes?|received|receives|got|had|underwent|chose|did|tried|flew|came\s+(?:to\s+us\s+)?for|"
     r"brought\s+(?:him|her|them)|infused|injected|given)\b", re.IGNORECASE)
-_EFFECT_VALUES = frozenset({"cure", "reverse", "eliminate", "repair", "regenerate", "restore", "improve", "relieve"})
+# predicates that make a sentence claim again in a section that has claimed already
+_RECLAIMING_VALUES = frozenset({"cure", "reverse", "eliminate", "repair", "regenerate", "restore", "improve", "relieve",
+                                "success-rate"})
 _LISTING_PREDICATES = frozenset({"used-for", "treat", "option-for", "approved-for"})
 
 
@@ -758,9 +761,7 @@ class _Walk:
             return True  # "Northgate does not sell or provide:" colours the list below
         section = self.section
         if not s.predicates:
-            # (how cells are given, under a heading that names the condition)
-            return (section is not None and bool(section.conditions) and kind != "heading"
-                    and _CELLS_GIVEN.search(self.text, s.start, s.end) is not None)
+            return self._cells_given(s) is not None
         keys = {p.key for p in s.predicates}
         if (self.unclaimed or self.recent) and (keys & _OUTCOME_PREDICATES
                                                 or any(p.value != "used-for" for p in s.predicates)
@@ -775,6 +776,14 @@ class _Walk:
             return True  # "After two rounds I was walking without a cane." (My arthritis ...)
         return (kind == "heading" or lead_in or (section is not None and bool(section.conditions))
                 or self.text[s.start:s.end].rstrip().endswith(":"))
+
+    def _cells_given(self, s: Sentence) -> re.Match[str] | None:
+        """How cells are given, under a heading that names the condition ("ABOUT ALS ...
+        Cells are introduced by lumbar puncture")."""
+        section = self.section
+        if section is None or not section.conditions or self.block[2] == "heading":
+            return None
+        return _CELLS_GIVEN.search(self.text, s.start, s.end)
 
     def _about_the_cells(self, s: Sentence) -> bool:
         """"These cells know where to go.": the sentence goes on about the therapy the
@@ -802,8 +811,7 @@ class _Walk:
             claims = self._explicit_claims(s, therapies, conditions)
         if not conditions and s.predicates:
             claims += self._claims_about_earlier_conditions(s, therapies)
-        elif (not conditions and self.section is not None and self.section.conditions and self.block[2] != "heading"
-              and (given := _CELLS_GIVEN.search(text, s.start, s.end)) is not None):
+        elif not conditions and (given := self._cells_given(s)) is not None:
             # "ABOUT ALS ... Cells are introduced by lumbar puncture, 3 times": how the cells
             # are given, under a heading that names the condition
             told = Mention("predicate", "predicate", "predicate-given", given.start(), given.end(), "used-for")
@@ -1013,7 +1021,7 @@ class _Walk:
                 source = "sentence"
             else:
                 continue  # a condition named without a claim about it
-            if therapies and all(_CONTRASTED.search(text, max(s.start, t.start - 35), t.start) for t in therapies):
+            if therapies and all(_contrasted(text, s, t) for t in therapies):
                 continue  # "we refer these patients to surgery instead of offering cell therapy"
             therapy_mention = _pick_therapy(therapies, cond, predicate, s, text)
             if (therapy_mention is not None and not clause[0] <= therapy_mention.start < clause[1]
@@ -1219,8 +1227,7 @@ class _Walk:
             # cell injections relieve pain"; "Parents report better sleep ..."
             targets = list({c.key: c for c in self.previous_conditions}.values())
             source = "previous"
-            told = [p for p in s.predicates if p.key in _STORY_PREDICATES]
-            predicate = _after_denial(s, told[0], told)
+            predicate = _story_predicate(s)
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif (self.story_told and self.block[2] == "paragraph"
               and any(p.key in _STORY_PREDICATES for p in s.predicates)
@@ -1228,8 +1235,7 @@ class _Walk:
             # "... she came to us for two rounds of our cells. [a quote] Tom is back on the
             # golf course": the outcomes of the story's treatment
             targets, source = self.story_told, "previous"
-            told = [p for p in s.predicates if p.key in _STORY_PREDICATES]
-            predicate = _after_denial(s, told[0], told)
+            predicate = _story_predicate(s)
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif (self.block[2] == "list_item" and self.lead_in_conditions
               and any(p.value not in ("used-for", "approved-for") for p in s.predicates)):
@@ -1246,10 +1252,10 @@ class _Walk:
             named = (bool(therapies) or any(m.kind == "therapy-anaphora" for m in s.modifiers)
                      # (and so does one that tells the outcome: "Parents usually notice reduced
                      # stiffness", "72% showed clear improvement")
-                     or any(p.key in _OUTCOME_PREDICATES or p.value == "success-rate" or p.key == "predicate-given"
-                            for p in s.predicates)
-                     or _PATIENTS_REPORT.search(text, s.start, s.end) is not None
-                     or any(p.value in _EFFECT_VALUES or p.key == "predicate-instead-of-surgery" for p in s.predicates))
+                     # (or says what the treatment does: "The muscles grow stronger", or that it
+                     # was given: "Cells are introduced by lumbar puncture")
+                     or any(p.key in _RECLAIMING_KEYS or p.value in _RECLAIMING_VALUES for p in s.predicates)
+                     or _PATIENTS_REPORT.search(text, s.start, s.end) is not None)
             targets = [c for c in section.conditions if named or section.claimed.get(c.key, -1) < rank]
             source = "heading"
         else:
@@ -1454,6 +1460,12 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None, op
 
 
 # ----------------------------------------------------------------------------------
+def _story_predicate(s: Sentence) -> Mention:
+    """The outcome a story sentence tells (the first, unless it stands in a denial)."""
+    told = [p for p in s.predicates if p.key in _STORY_PREDICATES]
+    return _after_denial(s, told[0], told)
+
+
 def _after_denial(s: Sentence, predicate: Mention, candidates: list[Mention]) -> Mention:
     """"It's not a cure, but the cells bought us time": when the predicate's clause is a
     denial, a later clause that is not says what the treatment did."""
@@ -1511,6 +1523,11 @@ def _nearest(predicates: list[Mention], cond: Mention, clause: tuple[int, int]) 
     return min(pool, key=lambda p: abs(p.start - cond.start))
 
 
+def _contrasted(text: str, s: Sentence, therapy: Mention) -> bool:
+    """"rather than stem cells", "instead of offering cell therapy": the therapy set aside."""
+    return _CONTRASTED.search(text, max(s.start, therapy.start - 35), therapy.start) is not None
+
+
 def _pick_therapy(therapies: list[Mention], cond: Mention, predicate: Mention | None,
                   s: Sentence, text: str | None = None) -> Mention | None:
     if not therapies:
@@ -1518,7 +1535,7 @@ def _pick_therapy(therapies: list[Mention], cond: Mention, predicate: Mention | 
     if text is not None:
         # "Spherox, made from cartilage cells rather than stem cells, is authorised for ...":
         # the therapy set against another is not the subject
-        kept = [t for t in therapies if not _CONTRASTED.search(text, max(s.start, t.start - 35), t.start)]
+        kept = [t for t in therapies if not _contrasted(text, s, t)]
         therapies = kept or therapies
         # "for selected cartilage defects of the knee, MACI": the therapy the condition leads to
         after = [t for t in therapies if 0 <= t.start - cond.end <= 30 and _LEADS_TO.fullmatch(text, cond.end, t.start)

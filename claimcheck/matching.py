@@ -221,14 +221,14 @@ class MentionMatcher:
                     add(self.exact, f"{kind}:{concept.id}:abbr{index}", "term", kind, concept.id, None,
                         [abbr.text], abbr)
         # wording in which a condition's name means something else ("four strokes" on the
-        # golf course): one pattern per condition, tried only where that condition is named
-        self.vetoes: dict[str, re.Pattern[str]] = {
-            concept.id: re.compile("|".join(f"(?:{v})" for v in concept.veto), re.IGNORECASE)
+        # golf course): one pattern per condition, tried only where that condition is named;
+        # and a cue's ("In May she flew to the clinic": the month, not the hedge),
+        # case-sensitive, since case is what tells them apart; keyed by (is a condition, id)
+        self.vetoes: dict[tuple[bool, str], re.Pattern[str]] = {
+            (True, concept.id): re.compile("|".join(f"(?:{v})" for v in concept.veto), re.IGNORECASE)
             for concept in ruleset.conditions.values() if concept.veto}
-        # ... and a cue's ("In May she flew to the clinic": the month, not the hedge);
-        # case-sensitive, since case is what tells them apart
-        self.cue_vetoes: dict[str, re.Pattern[str]] = {
-            cue.id: re.compile("|".join(f"(?:{v})" for v in cue.veto)) for cue in ruleset.cues if cue.veto}
+        self.vetoes.update(((False, cue.id), re.compile("|".join(f"(?:{v})" for v in cue.veto)))
+                           for cue in ruleset.cues if cue.veto)
         # Regex cues and red-flag regexes: tried only where one of their anchor words
         # stands (found by one more PhraseMatcher pass); patterns without anchor words
         # are scanned in full.
@@ -310,22 +310,22 @@ class MentionMatcher:
                 mentions.append(Mention("term", "condition", condition_id, start, end))
         mentions.extend(self._hyphenated(text, {(m.kind, m.key, m.start, m.end) for m in mentions}))
         mentions.extend(self._coordinated(text, mentions))
-        if self.vetoes or self.cue_vetoes:
+        if self.vetoes:
             mentions = self._without_vetoed(text, mentions)
         return resolve_overlaps(mentions)
 
     def _without_vetoed(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        spans: dict[str, list[tuple[int, int]]] = {}
+        """Mentions outside their concept's or cue's veto matches (each veto scanned once
+        per text, and only when its concept or cue was found)."""
+        spans: dict[tuple[bool, str], list[tuple[int, int]]] = {}
         kept: list[Mention] = []
         for m in mentions:
-            if m.kind == "condition":
-                veto = self.vetoes.get(m.key)
-            else:
-                veto = self.cue_vetoes.get(m.key) if m.layer in ("predicate", "modifier") else None
+            key = (m.kind == "condition", m.key)
+            veto = self.vetoes.get(key) if m.kind == "condition" or m.layer in ("predicate", "modifier") else None
             if veto is not None:
-                if m.key not in spans:
-                    spans[m.key] = [hit.span() for hit in veto.finditer(text)]
-                if any(a < m.end and m.start < b for a, b in spans[m.key]):
+                if key not in spans:
+                    spans[key] = [hit.span() for hit in veto.finditer(text)]
+                if any(a < m.end and m.start < b for a, b in spans[key]):
                     continue
             kept.append(m)
         return kept
