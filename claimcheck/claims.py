@@ -64,13 +64,6 @@ _SELLER_GIVES = re.compile(
     r"(?!(?:do\s+not|don't|don’t|cannot|can't|can’t|refer|recommend|suggest|advise|send|never|only|work|check|test|screen)\b)"
     r"(?=[^.!?]*\b(?:injections?|inject\w*|infusions?|infuse\w*|IVs?|drips?|doses?|cells|sessions?|applications?|"
     r"protocols?|programs?|programmes?|shots?)\b)", re.IGNORECASE)
-# cells given, told without a verb of effect: "Cells are introduced by lumbar puncture",
-# "The child receives 4 injections of cord blood stem cells"
-_CELLS_GIVEN = re.compile(
-    r"\b(?:cells?|exosomes?|injections?|infusions?)\b(?:\s+[\w-]+){0,3}?\s+(?:are|is|were|was)\s+(?:then\s+)?"
-    r"(?:introduc\w+|inject\w*|infus\w+|given|administer\w*|implant\w*|transplant\w*|deliver\w*|placed)\b"
-    r"|\b(?:receiv(?:es|ed|ing)|gets?|got|is\s+getting)\s+(?:\d+|one|two|three|four|five|six|a\s+series\s+of|several)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:injections?|infusions?|applications?|transplantations?|doses?|sessions?)\b", re.IGNORECASE)
 _SURGERY_FOR = re.compile(r"\b(knee|hip|shoulder|joint|spinal|spine|back|neck)\s+(?:replacement|fusion|surgery)s?\b",
                           re.IGNORECASE)
 _SURGERY_CONDITIONS = {"knee": "knee-osteoarthritis", "hip": "hip-osteoarthritis", "shoulder": "shoulder-osteoarthritis",
@@ -89,6 +82,7 @@ _PREVALENCE = re.compile(
 # a treatment other than the page's own, named as the means ("using physical therapy")
 _OTHER_TREATMENT = re.compile(
     r"(?<!stop\s)(?<!stops\s)(?<!quit\s)(?<!quits\s)(?<!longer\s)(?<!stopped\s)"
+    r"(?<!together\s)(?<!along\s)(?<!combined\s)(?<!plus\s)"  # given with it, not instead: "together with physiotherapy"
     r"\b(?:using|with|through|by\s+means\s+of)\s+(?:[\w-]+\s+)?(?:physical\s+therapy|physiotherapy|surgery|"
     r"medications?|medicines?|drugs|exercises?|weight\s+loss|diet|rest|cortisone|steroids|chemotherapy|"
     r"radiation|insulin|braces?|orthotics|inhalers?|antibiotics|painkillers)\b", re.IGNORECASE)
@@ -160,7 +154,10 @@ _OTHER_AGENT = re.compile(
     r"\s+(?:first\s+|successfully\s+|well\s+)?(?:with|by|using|through)\s+(?!(?:it|them|this|these|the\s+cells|cells|"
     r"at\s+least|up\s+to|about|around|nearly|almost|over|more\s+than|as\s+much\s+as|half|a\s+third|a\s+quarter|"
     r"one|two|three|four|five|\d|an?\s+(?:average|median|mean|factor|third|quarter|half|lot|wide\s+margin)|average|"
-    r"roughly|approximately|some|as\s+much|far)\b)", re.IGNORECASE)
+    r"roughly|approximately|some|as\s+much|far|"
+    # the route the cells are given by: "injected by lumbar puncture", "infused through an IV"
+    r"(?:an?\s+|the\s+)?(?:lumbar\s+punctures?|spinal\s+taps?|IVs?|drips?|intravenous|intrathecal|ultrasound|"
+    r"catheters?|needles?|injections?|infusions?|a\s+thin\s+needle))\b)", re.IGNORECASE)
 # after "not": a treatment verb, the therapy (masked as T) and "for" before the condition
 _DENIED_USE = re.compile(
     r"\s+(?:\w+\s+)?(?:offer|provide|use|give|recommend|sell|perform|do|prescribe|inject|infuse)s?\s+"
@@ -761,7 +758,7 @@ class _Walk:
             return True  # "Northgate does not sell or provide:" colours the list below
         section = self.section
         if not s.predicates:
-            return self._cells_given(s) is not None
+            return False
         keys = {p.key for p in s.predicates}
         if (self.unclaimed or self.recent) and (keys & _OUTCOME_PREDICATES
                                                 or any(p.value != "used-for" for p in s.predicates)
@@ -776,14 +773,6 @@ class _Walk:
             return True  # "After two rounds I was walking without a cane." (My arthritis ...)
         return (kind == "heading" or lead_in or (section is not None and bool(section.conditions))
                 or self.text[s.start:s.end].rstrip().endswith(":"))
-
-    def _cells_given(self, s: Sentence) -> re.Match[str] | None:
-        """How cells are given, under a heading that names the condition ("ABOUT ALS ...
-        Cells are introduced by lumbar puncture")."""
-        section = self.section
-        if section is None or not section.conditions or self.block[2] == "heading":
-            return None
-        return _CELLS_GIVEN.search(self.text, s.start, s.end)
 
     def _about_the_cells(self, s: Sentence) -> bool:
         """"These cells know where to go.": the sentence goes on about the therapy the
@@ -811,11 +800,6 @@ class _Walk:
             claims = self._explicit_claims(s, therapies, conditions)
         if not conditions and s.predicates:
             claims += self._claims_about_earlier_conditions(s, therapies)
-        elif not conditions and (given := self._cells_given(s)) is not None:
-            # "ABOUT ALS ... Cells are introduced by lumbar puncture, 3 times": how the cells
-            # are given, under a heading that names the condition
-            told = Mention("predicate", "predicate", "predicate-given", given.start(), given.end(), "used-for")
-            claims += self._claims_about_earlier_conditions(replace(s, predicates=[told]), therapies)
         asked, self.asked = self.asked, []
         if asked and not s.question and (therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers)
                                          or (s.predicates and _SELLER_WE.match(text, s.start))):
@@ -1025,7 +1009,7 @@ class _Walk:
                 continue  # "we refer these patients to surgery instead of offering cell therapy"
             therapy_mention = _pick_therapy(therapies, cond, predicate, s, text)
             if (therapy_mention is not None and not clause[0] <= therapy_mention.start < clause[1]
-                    and _OTHER_TREATMENT_NAMED.search(text, clause[0], clause[1])):
+                    and _other_treatment_named(text, clause[0], clause[1])):
                 continue  # "For GVHD that does not settle, we use ruxolitinib; no MSC product is licensed ..."
             if therapy_mention is not None:
                 therapy, from_research = x._therapy_ref(therapy_mention, text), False
@@ -1043,7 +1027,7 @@ class _Walk:
                         m.kind == "therapy-anaphora" for m in s.modifiers):
                     continue  # "MS develops when the immune system attacks the myelin that protects nerves"
                 if ((_OTHER_TREATMENT.search(text, clause[0], clause[1])
-                     or _OTHER_TREATMENT_NAMED.search(text, s.start, s.end))
+                     or _other_treatment_named(text, s.start, s.end))
                         and not _COMPARED.search(text, clause[0], clause[1])):
                     continue  # "has treated patients with OA for 20 years using physical therapy"
                 if predicate is not None and text[predicate.end - 2:predicate.end].lower() == "ed" \
@@ -1184,7 +1168,10 @@ class _Walk:
         predicate = s.predicates[0]
         if self.text[predicate.start:predicate.end].lower().startswith("approval"):
             predicate = next((p for p in s.predicates if p.value != "approved-for"), predicate)
+        first = predicate
         predicate = _after_denial(s, predicate, s.predicates)
+        past_denial = predicate is not first  # "They are not approved for these conditions, but many walk better"
+        predicate = _in_therapy_clause(s, predicate, therapies, text)
         refers_back = (therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers)
                        or any(p.key in _OUTCOME_PREDICATES for p in s.predicates)  # "after two sessions he ..."
                        or (any(p.key == "predicate-outcome-better" for p in s.predicates)
@@ -1194,8 +1181,9 @@ class _Walk:
         if anaphora is not None and self.antecedents:
             targets, source = [Mention("term", "condition", c.key, anaphora.start, anaphora.end)
                                for c in self.antecedents.values()], "anaphora"
-            mod = _merge([modality(s, s.clause_of(anaphora.start), predicate.start),
-                          modality(s, s.clause_of(predicate.start), predicate.start)])
+            mod = (modality(s, s.clause_of(predicate.start), predicate.start) if past_denial else
+                   _merge([modality(s, s.clause_of(anaphora.start), predicate.start),
+                           modality(s, s.clause_of(predicate.start), predicate.start)]))
         elif predicate.value == "success-rate" and self.antecedents and self.block_has_conditions:
             # "8 out of 10 clients see visible regrowth" after a sentence about hair loss, in
             # the same paragraph; a rate in a paragraph of its own is about all patients
@@ -1347,13 +1335,31 @@ def _defined_as_other(text: str, m: Mention) -> bool:
     return bool(tail) and [w[0].lower() for w in tail] == letters
 
 
+_GIVEN_ALONGSIDE = re.compile(r"\b(?:together\s+with|along\s+with|combined\s+with|in\s+combination\s+with|alongside|"
+                              r"in\s+addition\s+to|plus|followed\s+by)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
+
+
+def _other_treatment_named(text: str, start: int, end: int) -> bool:
+    """Does the span name another treatment the claim is about ("What does help CP is
+    physiotherapy")? One given alongside the cells ("together with daily physiotherapy")
+    is part of the package, not another treatment."""
+    return any(not _GIVEN_ALONGSIDE.search(text, max(start, m.start() - 40), m.start())
+               for m in _OTHER_TREATMENT_NAMED.finditer(text, start, end))
+
+
 def _qualifies_previous(cond: Mention, conditions: list[Mention], text: str) -> bool:
     """Is the condition a feature of the one just before it ("sickle cell disease with
     stroke or repeated pain crises", "diabetes complicated by kidney disease")?"""
+    after = [c for c in conditions if c.start >= cond.end]
+    if after and _CAUSE_OF_NEXT.fullmatch(text, cond.end, after[0].start):
+        return True  # "diabetes-related ED", "steroid-induced": the cause of the condition after it
     before = [c for c in conditions if c.end <= cond.start]
     if not before:
         return False
     return bool(_QUALIFIER_GAP.fullmatch(text, before[-1].end, cond.start))
+
+
+_CAUSE_OF_NEXT = re.compile(r"[-\s](?:related|induced|associated|linked|caused|driven)\s+(?:[\w-]+\s+)?", re.IGNORECASE)
 
 
 def _denied_just_before(s: Sentence, cond: Mention, text: str) -> bool:
@@ -1475,6 +1481,19 @@ def _after_denial(s: Sentence, predicate: Mention, candidates: list[Mention]) ->
     later = [p for p in candidates if p.start > predicate.start and s.clause_of(p.start) != clause
              and not modality(s, s.clause_of(p.start), p.start).negated]
     return later[0] if later else predicate
+
+
+def _in_therapy_clause(s: Sentence, predicate: Mention, therapies: list[Mention], text: str) -> Mention:
+    """"An epidural steroid shot works faster, but it wears off; PRP around the nerve root
+    heals the irritation": the claim is what the named therapy does, in its own clause,
+    not what another treatment in an earlier clause does."""
+    if len(s.clauses) < 2 or not therapies:
+        return predicate
+    own = [s.clause_of(t.start) for t in therapies if not _contrasted(text, s, t)]
+    if s.clause_of(predicate.start) in own:
+        return predicate
+    in_own = [p for p in s.predicates if s.clause_of(p.start) in own and p.value != "approved-for"]
+    return in_own[0] if in_own else predicate
 
 
 def _merge(mods) -> Modality:

@@ -1518,3 +1518,81 @@ def test_what_follows_not_a_cure_but_is_a_claim(claims_of, text, condition):
 def test_lost_approvals_harms_and_other_diseases_are_no_claims(claims_of, text):
     assert not [c for c in claims_of(text) if not c.negated and c.condition.id in
                 ("crohns-perianal-fistula", "macular-degeneration")], text
+
+
+@pytest.mark.parametrize("text, condition", [
+    # how the treatment is given, with the condition in the sentence and no verb of effect
+    ("Our clinic offers stem cell therapy.\n\nFor autism, the cells are injected by lumbar puncture.", "autism"),
+    ("Stem cell therapy in Kyiv.\n\nChildren with CP receive three intrathecal applications together with "
+     "daily physiotherapy.", "cerebral-palsy"),
+    ("For knee osteoarthritis, our physician places the amniotic allograft beside the damaged cartilage.",
+     "knee-osteoarthritis"),
+    # a recommendation
+    ("## Tennis elbow\n\nFor this one I lean toward PRP first.", "tennis-elbow"),
+    # working like another treatment
+    ("## Cartilage defects\n\nOur BMAC injections work on the same principle, with no operation at all.",
+     "cartilage-defect"),
+    ("For rotator cuff tears, our exosome shots do the same job as surgery.", "rotator-cuff-injury"),
+    # a response, an outcome seen, a foot saved, patients who come for a condition
+    ("Thinning hair after pregnancy responds beautifully to our exosome scalp sessions.", "hair-loss"),
+    ("Men with erectile dysfunction often see the biggest change after two PRP shots.", "erectile-dysfunction"),
+    ("## Diabetic foot ulcers\n\nWhere an amputation has been planned, our stem cell team often saves the foot.",
+     "chronic-wound"),
+    ("Our stem cell clinic in Bogota: most visitors come for knee osteoarthritis.", "knee-osteoarthritis"),
+    ("For type 1 diabetes, the MSCs go to the pancreas and make the insulin cells wake up again.",
+     "type-1-diabetes"),
+])
+def test_ways_of_claiming_without_a_plain_verb_of_effect(claims_of, text, condition):
+    claim = only(claims_of(text), condition)
+    assert not claim.negated
+
+
+def test_a_route_of_giving_is_not_another_treatment(claims_of):
+    # "injected by lumbar puncture" names how, not who else treated it ...
+    assert only(claims_of("Stem cell care.\n\nFor ALS, cells are injected by lumbar puncture."), "als")
+    # ... while "treated with chemotherapy" still names another treatment
+    assert not claims_of("Regenerative care.\n\nFor leukemia, he was treated with chemotherapy.")
+
+
+def test_the_claim_sits_in_the_clause_of_the_named_therapy(claims_of):
+    text = ("## Sciatica\n\nA steroid shot works faster, but it wears off; PRP around the nerve root heals "
+            "the irritation.")
+    claim = only(claims_of(text), "sciatica")
+    assert text[claim.start:claim.end].startswith("PRP around the nerve root")
+
+
+def test_a_denial_before_but_does_not_reach_the_outcome_after_it(claims_of):
+    text = ("We use stem cells for stroke and Parkinson's disease. They are not approved for these conditions, "
+            "but many of our patients walk better within weeks.")
+    later = [c for c in claims_of(text) if c.start > text.index("They are")]
+    assert later and not any(c.negated for c in later)
+    # the denial alone still denies
+    denied = [c for c in claims_of("Stem cells are not approved for stroke.") if c.condition.id == "stroke"]
+    assert denied and all(c.negated for c in denied)
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Foot ulcers that do not heal for months close within weeks after our stem cell injections.", "chronic-wound"),
+    ("Sports injuries that just won't heal respond well to our PRP shots.", "sports-injury"),
+    ("We give cord cells to adults whose chronic GVHD has not settled after a transplant.", "gvhd"),
+    ("My son has epilepsy. He hasn't had one since his stem cell treatment in March.", "epilepsy"),
+])
+def test_a_negation_that_describes_the_condition_is_no_denial(claims_of, text, condition):
+    assert not only(claims_of(text), condition).negated
+
+
+def test_a_cause_named_before_a_condition_is_not_claimed_itself(claims_of):
+    found = {c.condition.id for c in claims_of("Men with diabetes-related erectile dysfunction see the biggest "
+                                               "change after our PRP shots.")}
+    assert "erectile-dysfunction" in found and "diabetes" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "I have had multiple sclerosis for ten years. Two infusions of cord cells and I ran a half marathon.",
+    "My dad has COPD. He flew to Cancun for the stem cell drips. Now he only uses the oxygen at night.",
+    "My mother has Parkinson's disease. She had stem cell infusions in May. Three months later she walked "
+    "the whole beach with us.",
+])
+def test_an_outcome_a_story_tells_afterwards_is_a_claim(claims_of, text):
+    last = text.rindex(". ") + 2
+    assert [c for c in claims_of(text) if c.start >= last and not c.negated]
