@@ -1596,3 +1596,25 @@ def test_a_cause_named_before_a_condition_is_not_claimed_itself(claims_of):
 def test_an_outcome_a_story_tells_afterwards_is_a_claim(claims_of, text):
     last = text.rindex(". ") + 2
     assert [c for c in claims_of(text) if c.start >= last and not c.negated]
+
+
+@pytest.mark.parametrize("text, condition", [
+    # a course of treatment under a condition heading
+    ("## Lupus\n\nOur patients with lupus usually need two rounds of stem cell infusions, eight weeks apart.", "lupus"),
+    ("## Plantar fasciitis\n\nMost of my heel patients need two or three PRP sessions.", "plantar-fasciitis"),
+    # a recommendation of the cell treatment
+    ("For adults with knee osteoarthritis, our team may recommend an SVF injection.", "knee-osteoarthritis"),
+    # outcomes a story or a comparison tells
+    ("My husband has Parkinson's. After his cord cell infusions he drinks his coffee without spilling.",
+     "parkinsons-disease"),
+    ("My dad has COPD. After the stem cell IVs in Tijuana his oxygen sats went from 85 to 94.", "copd"),
+    ("I have rheumatoid arthritis. Honestly, the exosome drips have done more for me than five years of pills.",
+     "rheumatoid-arthritis"),
+])
+def test_courses_recommendations_and_told_outcomes_are_claims(claims_of, text, condition):
+    assert [c for c in claims_of(text) if c.condition.id == condition and not c.negated]
+
+
+def test_a_recommendation_of_something_else_is_no_cell_claim(claims_of):
+    # "recommend" only claims when a cell treatment follows it
+    assert not claims_of("Stem cell care.\n\nFor knee osteoarthritis, we recommend weight loss and walking.")
