@@ -530,6 +530,8 @@ class ClaimExtractor:
             return True  # the full name appears in the document
         if any(t.kind == "therapy" and t.abbreviation is None for t in s.terms) and s.predicates:
             return True  # "stem cells for MS": a treatment claim is context enough
+        if m.kind == "condition" and _SOMEONES_CONDITION.search(text, max(s.start, m.start - 40), m.start):
+            return True  # "bringing my dad for his COPD", "Sandra has relapsing MS": a person's illness
         window = text[max(0, m.start - _DEFAULT_CONTEXT_WINDOW):m.end + _DEFAULT_CONTEXT_WINDOW].lower()
         words = set(_WORD.findall(window))
         for word in abbr.context:
@@ -646,6 +648,8 @@ class _Walk:
             self.lead_in_conditions = []
             self.antecedents = {}
         else:
+            if kind == "paragraph" and conditions:
+                self.story_told = []  # a paragraph that names its own condition starts another story
             section = self.section
             if section is not None and section is self.sections[-1] and (kind in ("table_cell", "list_item")
                                                                        or not short):
@@ -1260,6 +1264,10 @@ class _Walk:
         pred_kind, pred_text = predicate.value or "used-for", text[predicate.start:predicate.end]
         if source == "previous":
             self.carried = targets  # the thread goes on: "... I can button my shirts. The shuffle is almost gone."
+            if therapies and self.block[2] == "paragraph" and not mod.negated and not mod.research:
+                # "Sandra's MS took her balance. In 2023 she received our protocol. [...] She
+                # walks the dog without her cane.": the outcomes of the treatment told
+                self.story_told = targets
         return [x._claim(s, therapy, cond, text, pred_kind, pred_text, mod, source, (predicate.start,))
                 for cond in targets]
 
@@ -1335,6 +1343,9 @@ def _defined_as_other(text: str, m: Mention) -> bool:
     return bool(tail) and [w[0].lower() for w in tail] == letters
 
 
+_SOMEONES_CONDITION = re.compile(
+    r"\b(?:my|his|her|their|our|your|has|have|had|diagnosed\s+with|suffers?\s+from|suffering\s+from|"
+    r"living\s+with|lives\s+with|lived\s+with|battling|fighting)\s+(?:(?:[\w'-]+|\w+'s)\s+)?\Z", re.IGNORECASE)
 _GIVEN_ALONGSIDE = re.compile(r"\b(?:together\s+with|along\s+with|combined\s+with|in\s+combination\s+with|alongside|"
                               r"in\s+addition\s+to|plus|followed\s+by)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 

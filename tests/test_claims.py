@@ -1618,3 +1618,25 @@ def test_courses_recommendations_and_told_outcomes_are_claims(claims_of, text, c
 def test_a_recommendation_of_something_else_is_no_cell_claim(claims_of):
     # "recommend" only claims when a cell treatment follows it
     assert not claims_of("Stem cell care.\n\nFor knee osteoarthritis, we recommend weight loss and walking.")
+
+
+def test_outcomes_after_the_treatment_a_story_tells_belong_to_its_condition(claims_of):
+    text = ("## Dana, 61\n\nDana's relapsing multiple sclerosis took her balance first. In 2024 she received "
+            "our cord stem cell protocol. Her neurologist was doubtful. Now she walks the dog without her cane.\n\n"
+            "## Luis, 70\n\nLuis has knee osteoarthritis and came to us for stem cell shots. He hikes again.")
+    outcome = text.index("Now she walks")
+    assert {c.condition.id for c in claims_of(text) if outcome <= c.start < text.index("## Luis")} == \
+        {"multiple-sclerosis"}
+
+
+def test_a_new_paragraph_naming_its_own_condition_starts_another_story(claims_of):
+    text = ("My husband has COPD and had cord stem cells in Cancun.\n\n"
+            "I have lupus and had two rounds of stem cell IVs in Panama. It gave me my life back.")
+    last = text.index("It gave")
+    assert {c.condition.id for c in claims_of(text) if c.start >= last} <= {"lupus"}
+
+
+def test_a_persons_abbreviated_illness_is_a_condition(claims_of):
+    text = ("We went to the Cancun clinic for umbilical cord cells in May, and I came home feeling great.\n\n"
+            "Next spring I'm bringing my dad along for his COPD.")
+    assert only(claims_of(text), "copd")
