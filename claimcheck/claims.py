@@ -70,7 +70,8 @@ _SURGERY_CONDITIONS = {"knee": "knee-osteoarthritis", "hip": "hip-osteoarthritis
                        "joint": "osteoarthritis", "spinal": "back-pain", "spine": "back-pain", "back": "back-pain",
                        "neck": "neck-pain"}
 _CONTRASTED = re.compile(r"\b(?:rather\s+than|instead\s+of|unlike|not)\s+(?:(?:offering|using|giving|trying|recommending|"
-                         r"doing|selling|providing)\s+)?(?:the\s+|a\s+|an\s+)?\Z", re.IGNORECASE)
+                         r"doing|selling|providing)\s+|(?:being\s+)?(?:treated|treating|treat)\s+(?:them\s+|it\s+)?with\s+)?"
+                         r"(?:the\s+|a\s+|an\s+)?\Z", re.IGNORECASE)
 _GERUND = re.compile(r"\s+[a-z]+ing\b")
 _WITHDRAWN = re.compile(r"\b(?:withdrawn|withdrew|revoked|rescinded|no\s+longer\s+(?:approved|authori[sz]ed|licensed|available)|"
                         r"lost\s+(?:its|their)\s+(?:[A-Z]{2,3}\s+|marketing\s+)?(?:approval|authori[sz]ation|licen[cs]e))\b",
@@ -1148,6 +1149,11 @@ class _Walk:
             earlier = [c for c in conditions if c.start < lo]
             if predicate is None or not earlier:
                 continue
+            if not _GOES_BACK.search(text, lo, hi):
+                # "...not approved for ageing; under the Act, approved regenerative treatments
+                # for serious diseases are given only in hospitals": a new statement, not one
+                # about the conditions before it (which "but" or "it" would point back to)
+                continue
             mention = next((t for t in therapies if lo <= t.start < hi), None) or \
                 next((t for t in reversed(therapies) if t.start < lo), None)
             therapy, from_research = self.therapy_of(mention)
@@ -1346,6 +1352,9 @@ def _defined_as_other(text: str, m: Mention) -> bool:
 _SOMEONES_CONDITION = re.compile(
     r"\b(?:my|his|her|their|our|your|has|have|had|diagnosed\s+with|suffers?\s+from|suffering\s+from|"
     r"living\s+with|lives\s+with|lived\s+with|battling|fighting)\s+(?:(?:[\w'-]+|\w+'s)\s+)?\Z", re.IGNORECASE)
+# a later clause that speaks of what came before: a contrast, or a word pointing back
+_GOES_BACK = re.compile(r"\b(?:but|yet|though|although|however|instead|it|its|them|they|their|this|these|that|those|"
+                        r"so|and\s+(?:can|may|might|could|will|often|usually|also|even))\b", re.IGNORECASE)
 _GIVEN_ALONGSIDE = re.compile(r"\b(?:together\s+with|along\s+with|combined\s+with|in\s+combination\s+with|alongside|"
                               r"in\s+addition\s+to|plus|followed\s+by)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 

@@ -1640,3 +1640,24 @@ def test_a_persons_abbreviated_illness_is_a_condition(claims_of):
     text = ("We went to the Cancun clinic for umbilical cord cells in May, and I came home feeling great.\n\n"
             "Next spring I'm bringing my dad along for his COPD.")
     assert only(claims_of(text), "copd")
+
+
+@pytest.mark.parametrize("text", [
+    # a later clause that is a new statement, not one about the conditions before it
+    "Stem cell IV drips are not approved as treatments for ageing or fatigue; under the new law, approved "
+    "regenerative treatments for serious diseases are given only in designated hospitals.",
+    # offered expressly not as a treatment
+    "No exosome product is approved for hair loss or scarring; we offer these services as cosmetic and "
+    "wellness treatments.",
+    # who must wait
+    "Patients with uncontrolled epilepsy or a recent stroke must wait six months before any stem cell treatment.",
+    # a therapy set aside
+    "Abnormal results for diabetes or liver disease are referred to a hospital rather than treated with stem cells.",
+])
+def test_disclaimers_and_set_aside_therapies_are_no_claims(claims_of, text):
+    assert all(c.negated or c.attributed for c in claims_of(text))
+
+
+def test_a_later_clause_that_points_back_still_claims(claims_of):
+    text = "We cannot promise to reverse Alzheimer's disease, but our stem cells can slow it."
+    assert [c for c in claims_of(text) if c.condition.id == "alzheimers-disease" and not c.negated]
