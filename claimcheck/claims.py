@@ -232,7 +232,7 @@ _A_PERSON = re.compile(r"\b(?:[A-Z][a-z]+(?:'s|\u2019s)|[Mm]y|[Hh]is|[Hh]er|[Hh]
 _GIVEN = re.compile(
     r"\b(?:rounds?|infusions?|injections?|shots?|drips?|IVs?|sessions?|doses?|courses?|packages?|protocols?|"
     r"programs?|programmes?|received|receives|got|had|underwent|chose|did|tried|flew|came\s+(?:to\s+us\s+)?for|"
-    r"brought\s+(?:him|her|them)|infused|injected|given)\b", re.IGNORECASE)
+    r"brought\s+(?:him|her|them)|infused|injected|given|gave|give|gives|giving)\b", re.IGNORECASE)
 # predicates that make a sentence claim again in a section that has claimed already
 _RECLAIMING_VALUES = frozenset({"cure", "reverse", "eliminate", "repair", "regenerate", "restore", "improve", "relieve",
                                 "success-rate"})
@@ -911,9 +911,14 @@ class _Walk:
         frame, section = self.frame, self.section
         for_relations = x._for_relations(text, therapies, conditions)
         claims = []
+        names_product = any(self.rs.therapies[t.key].type == "product" for t in therapies)
         for cond in conditions:
             if _qualifies_previous(cond, conditions, text):
                 continue  # "sickle cell disease with stroke": the stroke describes the disease
+            if names_product and _caused_by_previous(cond, conditions, text):
+                # "Holoclar is approved for limbal stem cell deficiency after chemical burns": a
+                # product's indication names the cause of the condition it treats
+                continue
             if kind == "list_item" and (self.eligibility_lead_in or any(sec.eligibility for sec in self.sections)) \
                     and _nearest(s.predicates, cond, s.clause_of(cond.start)) is None:
                 continue  # "Who can take part: - Adults 18 to 65 with progressive MS": who may volunteer
@@ -1367,6 +1372,15 @@ def _other_treatment_named(text: str, start: int, end: int) -> bool:
                for m in _OTHER_TREATMENT_NAMED.finditer(text, start, end))
 
 
+_CAUSE_GAP = re.compile(r"\s+(?:after|following|caused\s+by|due\s+to|resulting\s+from|from)\s+"
+                        r"(?:(?:a|an|the|chemical|thermal|severe|prior|previous|past)\s+)*", re.IGNORECASE)
+
+
+def _caused_by_previous(cond: Mention, conditions: list[Mention], text: str) -> bool:
+    before = [c for c in conditions if c.end <= cond.start]
+    return bool(before) and bool(_CAUSE_GAP.fullmatch(text, before[-1].end, cond.start))
+
+
 def _qualifies_previous(cond: Mention, conditions: list[Mention], text: str) -> bool:
     """Is the condition a feature of the one just before it ("sickle cell disease with
     stroke or repeated pain crises", "diabetes complicated by kidney disease")?"""
@@ -1379,7 +1393,8 @@ def _qualifies_previous(cond: Mention, conditions: list[Mention], text: str) -> 
     return bool(_QUALIFIER_GAP.fullmatch(text, before[-1].end, cond.start))
 
 
-_CAUSE_OF_NEXT = re.compile(r"[-\s](?:related|induced|associated|linked|caused|driven)\s+(?:[\w-]+\s+)?", re.IGNORECASE)
+_CAUSE_OF_NEXT = re.compile(r"[-\s](?:related|induced|associated|linked|driven)\s+(?!by\b|to\b|with\b)(?:[\w-]+\s+)?",
+                            re.IGNORECASE)
 
 
 def _denied_just_before(s: Sentence, cond: Mention, text: str) -> bool:
