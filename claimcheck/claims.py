@@ -156,6 +156,8 @@ _OTHER_AGENT = re.compile(
     r"at\s+least|up\s+to|about|around|nearly|almost|over|more\s+than|as\s+much\s+as|half|a\s+third|a\s+quarter|"
     r"one|two|three|four|five|\d|an?\s+(?:average|median|mean|factor|third|quarter|half|lot|wide\s+margin)|average|"
     r"roughly|approximately|some|as\s+much|far|"
+    # a time, not an agent: "had lifted by the end of the stay", "healed by week six"
+    r"the\s+(?:end|time|start|middle|next|second|third|fourth|last)|then|now|week|month|day|spring|summer|fall|winter|"
     # the route the cells are given by: "injected by lumbar puncture", "infused through an IV"
     r"(?:an?\s+|the\s+)?(?:lumbar\s+punctures?|spinal\s+taps?|IVs?|drips?|intravenous|intrathecal|ultrasound|"
     r"catheters?|needles?|injections?|infusions?|a\s+thin\s+needle))\b)", re.IGNORECASE)
@@ -220,10 +222,12 @@ _POSSESSED = re.compile(
 # whose condition a story tells: "Dolores was diagnosed with rheumatoid arthritis",
 # "Sandra's relapsing MS", "his emphysema", "Ernesto has had type 2 diabetes"
 _PERSON_HAS = re.compile(
-    r"(?:\b(?:my|his|her|their)|\b[A-Z][a-z]+(?:'s|\u2019s))\s+(?:[\w-]+\s+){0,2}?\Z"
-    r"|\b(?:I|he|she|they|[A-Z][a-z]+|(?:my|his|her|our|their)\s+[\w-]+)\s+(?:also\s+)?(?:has|have|had|has\s+had|"
+    r"(?:\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir)|\b[A-Z][a-z]+(?:'s|\u2019s))\s+(?:[\w-]+\s+){0,2}?\Z"
+    r"|\b(?:I|[Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+|(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+[\w-]+)\s+(?:also\s+)?(?:has|have|had|has\s+had|"
     r"have\s+had|was\s+diagnosed\s+with|were\s+diagnosed\s+with|lives?\s+with|lived\s+with|suffers?\s+from|"
-    r"suffered\s+from|struggled?\s+with|struggles\s+with|developed|was\s+born\s+with)\s+(?:[\w-]+\s+){0,3}?\Z")
+    r"suffered\s+from|struggled?\s+with|struggles\s+with|developed|was\s+born\s+with|"
+    # an injury a person had: "Marcus tore part of his Achilles tendon"
+    r"tore|injured|hurt|broke|ruptured|damaged|wrecked|blew\s+out|sprained|strained)\s+(?:[\w-]+\s+){0,3}?\Z")
 # "Tom's right hand started shaking, and the Parkinson's diagnosis came a year later"
 _DIAGNOSIS_AFTER = re.compile(r"\s+diagnosis\s+(?:came|followed|was\s+made|arrived)\b", re.IGNORECASE)
 _A_PERSON = re.compile(r"\b(?:[A-Z][a-z]+(?:'s|\u2019s)|[Mm]y|[Hh]is|[Hh]er|[Hh]e|[Ss]he|I)(?=\s)")
@@ -769,6 +773,8 @@ class _Walk:
                                                 or any(p.value != "used-for" for p in s.predicates)
                                                 or any(m.kind == "therapy-anaphora" for m in s.modifiers)):
             return True  # "... diagnosed with autism. After two sessions (These cells, His hands were stronger) ..."
+        if self.story_conditions and "predicate-given" in keys:
+            return True  # "Gary's hips had been bad ... Dr. Lund injected the concentrate into both hips"
         if self.block_has_conditions and "predicate-success-rate" in keys:
             return True  # "... thinning hair. 8 out of 10 clients see regrowth."
         if self.lead_in_conditions and kind == "list_item":
@@ -811,8 +817,10 @@ class _Walk:
             claims += self._answer_claims(s, therapies, asked, {c.condition.id for c in claims})
         elif s.question and conditions and not claims and len(_WORD.findall(text[s.start:s.end])) <= 8:
             self.asked = conditions  # "Thinning hair?" and the answer after it: "Our exosome serum ..."
-        if (not conditions and not claims and therapies and self.story_conditions and not s.question
-                and self.block[2] == "paragraph"):
+        if (not conditions and not claims and self.story_conditions and not s.question
+                and self.block[2] == "paragraph"
+                # "Dr. Lund drew bone marrow and injected the concentrate into both hips": how it was given
+                and (therapies or any(p.key == "predicate-given" for p in s.predicates))):
             claims = self._treatment_told_claims(s, therapies)
         story, self.story = self.story, None
         if conditions and not claims and story is not None:
@@ -1113,7 +1121,7 @@ class _Walk:
         if mod.negated or mod.research or not _GIVEN.search(self.text, s.start, s.end) \
                 or any(m.kind == "caution" for m in s.modifiers):
             return []
-        therapy, from_research = self.therapy_of(therapies[0])
+        therapy, from_research = self.therapy_of(therapies[0] if therapies else None)
         if therapy is None:
             return []
         targets, self.story_conditions = self.story_conditions, []
@@ -1238,6 +1246,16 @@ class _Walk:
             # "... she came to us for two rounds of our cells. [a quote] Tom is back on the
             # golf course": the outcomes of the story's treatment
             targets, source = self.story_told, "previous"
+            predicate = _story_predicate(s)
+            mod = modality(s, s.clause_of(predicate.start), predicate.start)
+        elif (self.story_conditions and self.block[2] == "paragraph"
+              and any(p.key in _STORY_PREDICATES for p in s.predicates)
+              and not any(p.value == "success-rate" for p in s.predicates)
+              and _STORY_PERSON.search(text, s.start, s.end) is not None
+              and not _STORY_WORSE.search(text, s.start, s.end)):
+            # "Marcus tore part of his Achilles tendon. He chose our amniotic injections.
+            # Eleven weeks later he finished the 25K.": the outcome of the person's condition
+            targets, source = list(self.story_conditions), "previous"
             predicate = _story_predicate(s)
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif (self.block[2] == "list_item" and self.lead_in_conditions

@@ -1661,3 +1661,36 @@ def test_disclaimers_and_set_aside_therapies_are_no_claims(claims_of, text):
 def test_a_later_clause_that_points_back_still_claims(claims_of):
     text = "We cannot promise to reverse Alzheimer's disease, but our stem cells can slow it."
     assert [c for c in claims_of(text) if c.condition.id == "alzheimers-disease" and not c.negated]
+
+
+@pytest.mark.parametrize("text, condition", [
+    # one sentence per paragraph, as story pages are written: the person's condition, how
+    # the treatment was given, and the outcome, each in its own paragraph
+    ("Our clinic offers umbilical cord stem cells.\n\n## Walt\n\nMy dad has COPD.\n\n"
+     "The team gave him stem cells through an IV over four days.\n\nSix weeks later he is off the oxygen.",
+     "copd"),
+    ("Our clinic offers bone marrow concentrate.\n\n## Gary\n\nGary's hips had been bad for a decade.\n\n"
+     "Dr. Lund injected the concentrate into both hips the same morning.\n\n"
+     "Three months later he was back on the golf course.", "joint-pain"),
+    ("Our clinic offers amniotic injections.\n\n## Marcus\n\nMarcus tore part of his Achilles tendon in a race.\n\n"
+     "He chose amniotic tissue injections with us instead of surgery.\n\n"
+     "Eleven weeks later he finished a 25K.", "tendon-injury"),
+])
+def test_a_story_told_one_sentence_per_paragraph_claims_treatment_and_outcome(claims_of, text, condition):
+    found = [c for c in claims_of(text) if c.condition.id == condition and not c.negated]
+    treated = text.index("\n\n", text.index("## ") + 3)  # after the heading
+    told = [c for c in found if c.start > text.rindex("\n\n")]
+    assert told, "the outcome in the last paragraph claims the story's condition"
+    assert any(c.start > treated for c in found)
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("## MS\n\nWith our stem cells, many patients with MS put the cane away within six months.", "multiple-sclerosis"),
+    ("Our exosome drips lift the heavy tiredness of long COVID.", "long-covid"),
+    ("With our cord cells, most patients told they need a knee replacement for knee osteoarthritis never go through "
+     "with the surgery.", "knee-osteoarthritis"),
+    # "by the end of the stay" is a time, not another treatment that did it
+    ("Our exosome stay for brain fog: the brain fog had lifted by the end of the week.", "cognitive-decline"),
+])
+def test_more_outcomes_told_in_everyday_words(claims_of, text, condition):
+    assert [c for c in claims_of(text) if c.condition.id == condition and not c.negated]
