@@ -1694,3 +1694,32 @@ def test_a_story_told_one_sentence_per_paragraph_claims_treatment_and_outcome(cl
 ])
 def test_more_outcomes_told_in_everyday_words(claims_of, text, condition):
     assert [c for c in claims_of(text) if c.condition.id == condition and not c.negated]
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Our exosome facials fade pigmentation.", "hyperpigmentation"),
+    ("After our PRP scalp sessions, most clients notice less hair fall in the shower.", "hair-loss"),
+    ("## Multiple sclerosis\n\nAfter two courses of our stem cells her EDSS went from 4.5 to 3.0.", "multiple-sclerosis"),
+    ("## COPD\n\nAfter our stem cell infusions her oxygen saturation goes up and she will need the oxygen much less.",
+     "copd"),
+    ("Our protocol for MS is 150 million Wharton's jelly MSCs, half by IV and half by lumbar puncture.",
+     "multiple-sclerosis"),
+    ("Our exosome serum works on alopecia areata, whose bald patches fill back in.", "hair-loss"),
+])
+def test_outcomes_and_doses_from_a_fresh_batch(claims_of, text, condition):
+    assert [c for c in claims_of(text) if c.condition.id == condition and not c.negated]
+
+
+def test_a_score_that_went_up_is_no_outcome(claims_of):
+    text = "## Multiple sclerosis\n\nAfter the stem cells her EDSS went from 6.0 to 6.5."
+    assert not [c for c in claims_of(text) if c.start >= text.index("After") and not c.negated]
+
+
+@pytest.mark.parametrize("text", [
+    "Results vary, and some patients with advanced arthritis notice little change after stem cell injections.",
+    "Please postpone your exosome facial if you have an active cold sore or a skin infection.",
+    "After the stem cell transplant for sickle cell disease, most patients spend four to six weeks in the hospital.",
+    "Research on cord-tissue injections for knee osteoarthritis is still limited.",
+])
+def test_cautions_from_a_fresh_batch_are_no_claims(claims_of, text):
+    assert all(c.negated for c in claims_of(text))
