@@ -227,7 +227,9 @@ _PERSON_HAS = re.compile(
     r"have\s+had|was\s+diagnosed\s+with|were\s+diagnosed\s+with|lives?\s+with|lived\s+with|suffers?\s+from|"
     r"suffered\s+from|struggled?\s+with|struggles\s+with|developed|was\s+born\s+with|"
     # an injury a person had: "Marcus tore part of his Achilles tendon"
-    r"tore|injured|hurt|broke|ruptured|damaged|wrecked|blew\s+out|sprained|strained)\s+(?:[\w-]+\s+){0,3}?\Z")
+    r"tore|injured|hurt|broke|ruptured|damaged|wrecked|blew\s+out|sprained|strained)\s+(?:[\w-]+\s+){0,3}?\Z"
+    # a diagnosis is a person's: "Aarav was born at 29 weeks and was diagnosed with cerebral palsy"
+    r"|\b(?:was|were|been|got|being)\s+diagnosed\s+with\s+(?:[\w-]+\s+){0,3}?\Z")
 # "Tom's right hand started shaking, and the Parkinson's diagnosis came a year later"
 _DIAGNOSIS_AFTER = re.compile(r"\s+diagnosis\s+(?:came|followed|was\s+made|arrived)\b", re.IGNORECASE)
 _A_PERSON = re.compile(r"\b(?:[A-Z][a-z]+(?:'s|\u2019s)|[Mm]y|[Hh]is|[Hh]er|[Hh]e|[Ss]he|I)(?=\s)")
@@ -1293,7 +1295,8 @@ class _Walk:
         pred_kind, pred_text = predicate.value or "used-for", text[predicate.start:predicate.end]
         if source == "previous":
             self.carried = targets  # the thread goes on: "... I can button my shirts. The shuffle is almost gone."
-            if therapies and self.block[2] == "paragraph" and not mod.negated and not mod.research:
+            if ((therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers))
+                    and self.block[2] == "paragraph" and not mod.negated and not mod.research):
                 # "Sandra's MS took her balance. In 2023 she received our protocol. [...] She
                 # walks the dog without her cane.": the outcomes of the treatment told
                 self.story_told = targets
