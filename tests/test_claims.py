@@ -1729,10 +1729,10 @@ def test_a_diagnosis_told_after_other_facts_is_the_persons_condition(claims_of):
     text = ("Our clinic offers bone marrow stem cells.\n\n"
             "Aarav was born at 29 weeks and was diagnosed with cerebral palsy at 14 months.\n\n"
             "He received his own bone marrow stem cells by lumbar puncture in two sittings.")
-    assert [c for c in claims_of(text) if c.condition.id == "cerebral-palsy" and c.start > text.index("He received")]
+    assert [c for c in claims_of(text) if c.condition.id == "cerebral-palsy" and c.start >= text.index("He received")]
 
 
 def test_an_injured_spinal_cord_is_a_spinal_cord_injury(claims_of):
     text = ("Our clinic offers stem cells.\n\nMr. Farouk injured his spinal cord in a fall.\n\n"
             "After four doses of cells into the spinal fluid, he has feeling back in both legs.")
-    assert [c for c in claims_of(text) if c.condition.id == "spinal-cord-injury" and c.start > text.index("After")]
+    assert [c for c in claims_of(text) if c.condition.id == "spinal-cord-injury" and c.start >= text.index("After")]
