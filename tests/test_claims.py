@@ -1736,3 +1736,18 @@ def test_an_injured_spinal_cord_is_a_spinal_cord_injury(claims_of):
     text = ("Our clinic offers stem cells.\n\nMr. Farouk injured his spinal cord in a fall.\n\n"
             "After four doses of cells into the spinal fluid, he has feeling back in both legs.")
     assert [c for c in claims_of(text) if c.condition.id == "spinal-cord-injury" and c.start >= text.index("After")]
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Our stem cell IVs help my dad's old-timer's disease.", "alzheimers-disease"),
+    ("Exosome drips strengthen a weak ticker.", "cardiovascular-disease"),
+    ("Our stem cells sharpen a bad memory.", "cognitive-decline"),
+    ("Our exosome eye serum erases dark circles and puffy eyes.", "skin-ageing"),
+    ("Our stem cell drips calm hot flashes.", "menopause"),
+])
+def test_everyday_names_of_conditions(claims_of, text, condition):
+    assert only(claims_of(text), condition)
+
+
+def test_an_old_timer_is_a_person_not_a_disease(claims_of):
+    assert not claims_of("The old-timers at the clinic said our stem cells help everyone.")
