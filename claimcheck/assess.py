@@ -95,7 +95,7 @@ class Assessor:
         if scope is not self:
             return scope.assess(claim)
         key = (claim.therapy.id, claim.condition.id, claim.population, claim.certainty, claim.attributed,
-               claim.predicate == "approved-for" and "conditional" in claim.cues)
+               "conditional" in claim.cues, claim.predicate == "approved-for")
         if key not in self._cache:
             self._cache[key] = self._assess(claim)
         return self._cache[key]
@@ -145,7 +145,8 @@ class Assessor:
             entry = min(in_scope, key=self._specificity(claim))
             # "South Korea conditionally approved Neuronata-R for ALS" states the status
             # correctly; only a claim that leaves the condition out is a stretch
-            stated = claim.predicate == "approved-for" and "conditional" in claim.cues
+            # (and so does "Health Canada gave Prochymal a conditional authorisation for ...")
+            stated = "conditional" in claim.cues
             if entry.status == "conditionally-approved" and claim.certainty != "hedged" and not stated:
                 outcome = "conditional-approval"
             else:
@@ -155,6 +156,13 @@ class Assessor:
         refusal = min(refusals, key=self._specificity(claim)) if refusals else None
         if claim.attributed:
             return Assessment("attributed", refusal)
+        if claim.predicate == "approved-for" and not (refusal and self.jurisdictions.intersection(refusal.jurisdictions)):
+            elsewhere = self._approval_of_product_elsewhere(claim)
+            if elsewhere is not None:
+                # "Zolgensma was authorised by Health Canada in 2020 for SMA": the named
+                # product is approved for that use elsewhere; an approval missing from the
+                # rules here is unknown, not false
+                return Assessment("approval-unverified", None, elsewhere)
         if stretches:
             _, approval, kind = min(stretches, key=lambda s: s[0])
             return Assessment("approval-stretch", refusal, approval, kind)
@@ -165,6 +173,18 @@ class Assessor:
         if claim.certainty == "hedged":
             return Assessment("unproven-hedged", refusal)
         return Assessment("unproven", refusal)
+
+    def _approval_of_product_elsewhere(self, claim: Claim) -> EvidenceEntry | None:
+        """An approval entry of this named product (or its class, for a product class such
+        as CAR T-cell therapy) for the condition or a broader one, in another jurisdiction."""
+        if self.ruleset.therapies[claim.therapy.id].type == "generic":
+            return None  # ("stem cells are approved in Canada for ..." is checked as a claim)
+        cfam = self.ruleset.condition_family(claim.condition.id)
+        found = [entry for entry in self._candidates(claim.condition.id)
+                 if entry.is_approval and claim.therapy.id in entry.therapies
+                 and cfam.intersection(entry.conditions)
+                 and not self.jurisdictions.intersection(entry.jurisdictions)]
+        return min(found, key=lambda e: e.id) if found else None
 
     def _related(self, claimed: str, approved: str) -> bool:
         """Is an approval of `approved` something a claim about `claimed` leans on? Yes
@@ -207,7 +227,7 @@ class Assessor:
         message = _fill(rule.message, values)
         suggestion = _fill(rule.suggestion, values) if rule.suggestion else None
         evidence_entry = assessment.approval if assessment.outcome in (
-            "approval-stretch", "approved-use", "conditional-approval") else entry
+            "approval-stretch", "approved-use", "conditional-approval", "approval-unverified") else entry
         sources = tuple(dict.fromkeys((evidence_entry.sources if evidence_entry else ()) + rule.sources))
         evidence = _evidence_ref(evidence_entry) if evidence_entry else None
         if (evidence is not None and evidence.status == "not-approved" and "ALL" in evidence.jurisdictions

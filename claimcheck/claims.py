@@ -921,7 +921,9 @@ class _Walk:
         frame, section = self.frame, self.section
         for_relations = x._for_relations(text, therapies, conditions)
         claims = []
-        names_product = any(self.rs.therapies[t.key].type == "product" for t in therapies)
+        # (or states an approval: "It holds a conditional EU authorisation for ... deficiency caused by burns")
+        names_product = (any(self.rs.therapies[t.key].type == "product" for t in therapies)
+                         or any(p.value == "approved-for" for p in s.predicates))
         for cond in conditions:
             if _qualifies_previous(cond, conditions, text):
                 continue  # "sickle cell disease with stroke": the stroke describes the disease
@@ -1328,6 +1330,7 @@ class _Walk:
 # forum threads 15-65 reporting words per 1,000; clinic pages 0-8, with 2-20 selling words)
 _REPORTING_MIN = 15.0
 _SELLING_MAX = 6.0
+_REGULATOR_MIN = 3  # regulator's words that make a press release the regulator's
 # first-person singular words per 1,000: forum threads 25-45, news and notices 0-14
 _PERSONAL_MIN = 20.0
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|mine|I'm|I've|I'd)\b")
@@ -1346,8 +1349,12 @@ def _reporting_voice(text: str, sentences: list[Sentence]) -> tuple[bool, bool]:
     words = max(1, len(text.split()))
     reporting = sum(1 for s in sentences for m in s.modifiers if m.kind == "voice-reporting")
     selling = [m for s in sentences for m in s.modifiers if m.kind == "voice-selling"]
-    if any(m.value == "decisive" for m in selling):
-        return False, False  # a press release
+    regulator = sum(1 for s in sentences for m in s.modifiers if m.value == "regulator")
+    if regulator >= _REGULATOR_MIN:
+        # a regulator's press release reports the claims it acts on ("For immediate release")
+        selling = [m for m in selling if m.value != "decisive"]
+    elif any(m.value == "decisive" for m in selling):
+        return False, False  # a company's press release
     reports = 1000 * reporting / words >= _REPORTING_MIN and 1000 * len(selling) / words < _SELLING_MAX
     personal = 1000 * len(_FIRST_PERSON.findall(text)) / words >= _PERSONAL_MIN
     return reports, reports and not personal
@@ -1394,7 +1401,7 @@ def _other_treatment_named(text: str, start: int, end: int) -> bool:
 
 
 _CAUSE_GAP = re.compile(r"\s+(?:after|following|caused\s+by|due\s+to|resulting\s+from|from)\s+"
-                        r"(?:(?:a|an|the|chemical|thermal|severe|prior|previous|past)\s+)*", re.IGNORECASE)
+                        r"(?:(?:a|an|the|chemical|thermal|physical|severe|prior|previous|past|or|and)\s+)*", re.IGNORECASE)
 
 
 def _caused_by_previous(cond: Mention, conditions: list[Mention], text: str) -> bool:

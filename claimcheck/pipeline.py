@@ -111,7 +111,8 @@ class Analyzer:
         # approval elsewhere counts ("Holoclar is approved in the EU and restores vision in
         # 3 out of 4 patients" quotes the figures of that approval)
         approved = {start for start, kinds in outcomes.items()
-                    if kinds - {"negated"} and kinds - {"negated"} <= {"approved-use", "conditional-approval"}}
+                    if kinds - {"negated"} and kinds - {"negated"} <= {"approved-use", "conditional-approval",
+                                                                   "approval-unverified"}}
         findings.extend(self.red_flags.check(text, infos, therapy_in_document=topic is not None,
                                              approved_sentences=approved))
         findings.sort(key=lambda f: f.sort_key)

@@ -185,3 +185,30 @@ def test_stem_cell_claims_do_not_cite_gene_modified_products(checkers):
         found = claim_findings(checkers, "US", text, condition)
         assert found, text
         assert all(f.evidence is None or f.evidence.id not in gene_modified for f in found), text
+
+
+@pytest.mark.parametrize("jurisdiction, text, condition", [
+    ("CA", "Zolgensma is a gene therapy, and Health Canada authorised it in 2020 for babies with spinal muscular "
+           "atrophy.", "spinal-muscular-atrophy"),
+    ("AU", "CAR T-cell therapy is available in Australia for some people with lymphomas that have come back.",
+     "lymphoma"),
+])
+def test_a_stated_approval_missing_from_the_rules_is_unknown_not_false(checkers, jurisdiction, text, condition):
+    # the named product is approved for that use elsewhere: the local approval is not on file
+    found = claim_findings(checkers, jurisdiction, text, condition)
+    assert [f.rule for f in found] == ["CC111"] and found[0].severity == "info"
+    assert "no record" in found[0].message
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Our umbilical cord stem cells are approved in Mexico for autism.", "autism"),  # cells in general
+    ("Ryoncil is approved in Canada for Crohn's disease.", "crohns-disease"),  # a use approved nowhere
+])
+def test_an_approval_of_cells_in_general_or_of_an_unapproved_use_is_still_checked(checkers, text, condition):
+    assert [f.rule for f in claim_findings(checkers, "US", text, condition)] == ["CC101"]
+
+
+def test_an_approval_the_text_calls_conditional_is_stated_correctly_in_any_wording(checkers):
+    found = claim_findings(checkers, "JP", "In 2026 the ministry gave Amchepry a conditional, time-limited "
+                                           "authorisation for Parkinson's disease.", "parkinsons-disease")
+    assert [f.rule for f in found] == ["CC107"]

@@ -1751,3 +1751,50 @@ def test_everyday_names_of_conditions(claims_of, text, condition):
 
 def test_an_old_timer_is_a_person_not_a_disease(claims_of):
     assert not claims_of("The old-timers at the clinic said our stem cells help everyone.")
+
+
+@pytest.mark.parametrize("text", [
+    # harms told
+    "A man with COPD was taken to an emergency room with a severe allergic reaction during his second exosome drip.",
+    "Another patient of mine with MS spent her savings on three rounds of cord cell infusions and had a severe "
+    "relapse on the flight home.",
+    "My husband had cord cells for his Parkinson's, and two days later he was in intensive care.",
+    "I got hives during the stem cell drip, and my lupus flared a month later.",
+    "Federal investigators have linked contaminated cord blood products to serious infections in patients who had "
+    "them injected for joint pain.",
+    "Blood clots and a stroke after an intravenous stem cell infusion",
+    "A young man treated overseas with stem cells for a spinal cord injury later needed surgery to remove a mass of "
+    "abnormal tissue.",
+    # advice and sceptics' questions
+    "Before you pay thousands for stem cells for MS, ask your own neurologist.",
+    "Should I go abroad for stem cells for MS?",
+    "If this post stops one person with back pain from paying for cord cells, it was worth writing.",
+    # what other clinics sell, told by a hospital
+    "Many private clinics in Japan offer fat-derived stem cells for knee osteoarthritis and hair loss.",
+    "A clinic in Gangnam has advertised that its cord stem cells cure hair loss.",
+])
+def test_harms_advice_and_other_clinics_offers_are_no_claims_of_the_page(claims_of, text):
+    assert all(c.negated or c.attributed for c in claims_of(text))
+
+
+def test_a_harm_word_does_not_deny_a_condition_described_after_its_cause(claims_of):
+    text = "For one-side paralysis after a stroke, our stem cells are injected into the spinal fluid."
+    assert [c for c in claims_of(text) if c.condition.id == "stroke" and not c.negated]
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Our Parkinson's patients tell us their tremors settle within a few weeks of the stem cell IVs.",
+     "parkinsons-disease"),
+    ("After my cord cell infusions for relapsing MS, it's been 3 years without a relapse.", "multiple-sclerosis"),
+])
+def test_outcomes_from_the_warnings_batch(claims_of, text, condition):
+    assert [c for c in claims_of(text) if c.condition.id == condition and not c.negated]
+
+
+def test_a_regulators_press_release_reports_the_claims_it_acts_on(claims_of):
+    text = ("FOR IMMEDIATE RELEASE\n\nMedia contact: press office\n\n"
+            "The Attorney General announced a settlement and a consent judgment with a stem cell clinic chain. "
+            "The clinics marketed umbilical cord stem cells for COPD. The consent judgment bars the owners from "
+            "such claims and requires restitution and a civil penalty.")
+    found = [c for c in claims_of(text) if c.condition.id == "copd"]
+    assert found and all(c.attributed or c.negated for c in found)
