@@ -960,7 +960,11 @@ class _Walk:
                 # "Exosome treatments are not offered to anyone with skin cancer": the noun
                 # in the therapy's name is no verb; what the clause says of it reaches the condition
                 anchor = cond.start
-            mod = modality(s, clause, anchor)
+            # (a predicate in a later clause: only what stands before the condition in its own
+            # clause reaches it; "The shakes were so bad she couldn't hold a fork, and after her
+            # shots her hands are steady again" denies nothing)
+            later = predicate is not None and predicate.start >= clause[1]
+            mod = modality(s, clause, cond.start if later else anchor)
             if not mod.negated and _denied_just_before(s, cond, text):
                 mod.negated = True  # "approved for blood cancers, not for autism"
                 mod.cues.append("negation")
@@ -1388,6 +1392,9 @@ _SOMEONES_CONDITION = re.compile(
 # a later clause that speaks of what came before: a contrast, or a word pointing back
 _GOES_BACK = re.compile(r"\b(?:but|yet|though|although|however|instead|it|its|them|they|their|this|these|that|those|"
                         r"so|and\s+(?:can|may|might|could|will|often|usually|also|even))\b", re.IGNORECASE)
+# a coordinate clause with a subject of its own: ", and after her shots her hands ...", ", and now he ..."
+_COORDINATE = re.compile(r",\s+(?:and|so)\s+(?:then\s+|now\s+|today\s+|after\b[^,.;]{0,60}?,?\s+)?"
+                         r"(?:I|he|she|they|we|his|her|my|their|our)\b")
 _GIVEN_ALONGSIDE = re.compile(r"\b(?:together\s+with|along\s+with|combined\s+with|in\s+combination\s+with|alongside|"
                               r"in\s+addition\s+to|plus|followed\s+by)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 
@@ -1484,6 +1491,12 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None, op
         if forward and not any(t >= cue.end for t in targets) and not (
                 open_end and s.text_lower(cue) not in _BARE_NEGATIONS):
             continue  # (a lead-in "We do not offer:" denies its list; "..., not spas:" does not)
+        if (forward and anchor is not None and anchor > cue.end
+                and s.text_lower(cue) not in ("nothing", "no", "none", "nobody", "no one", "neither", "nor")
+                and (split := _COORDINATE.search(s.text, cue.end, s.end)) is not None and split.start() < anchor):
+            # "she couldn't hold a fork, and after her shots her hands are steady again": the
+            # "not" stays in its own coordinate clause
+            continue
         if cat == "negation" and not forward and anchor is not None and anchor < cue.start and any(
                 anchor < t < cue.start for t in therapy_starts):
             continue  # "... is Ryoncil, for children with GVHD, and adipose cells are not approved for ...":

@@ -1798,3 +1798,12 @@ def test_a_regulators_press_release_reports_the_claims_it_acts_on(claims_of):
             "such claims and requires restitution and a civil penalty.")
     found = [c for c in claims_of(text) if c.condition.id == "copd"]
     assert found and all(c.attributed or c.negated for c in found)
+
+
+def test_a_not_stays_in_its_own_coordinate_clause(claims_of):
+    text = ("The shakes of her Parkinson's were so bad she couldn't hold a fork, and after her stem cell shots her "
+            "hands are steady again.")
+    assert [c for c in claims_of(text) if c.condition.id == "parkinsons-disease" and not c.negated]
+    # a denial of the outcome itself still denies it
+    denied = "My mother has Parkinson's disease, and the stem cell shots did not steady her hands."
+    assert all(c.negated for c in claims_of(denied) if c.condition.id == "parkinsons-disease")
