@@ -1807,3 +1807,18 @@ def test_a_not_stays_in_its_own_coordinate_clause(claims_of):
     # a denial of the outcome itself still denies it
     denied = "My mother has Parkinson's disease, and the stem cell shots did not steady her hands."
     assert all(c.negated for c in claims_of(denied) if c.condition.id == "parkinsons-disease")
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("My husband has pulmonary fibrosis. After the stem cells his sats at rest went from 88 to 94.",
+     "pulmonary-fibrosis"),
+    ("I have Hashimoto's thyroiditis. After the exosome drips my thyroid antibodies dropped 40%.",
+     "hashimotos-thyroiditis"),
+    ("My dad has Parkinson's disease. After the stem cells he is back out on the pickleball court.",
+     "parkinsons-disease"),
+    ("My mother has dementia. After the cord cell infusions she recognises the grandkids.", "dementia"),
+    ("My dad has Parkinson's disease. Since the stem cells he is not shaking at the table.", "parkinsons-disease"),
+])
+def test_outcomes_told_in_a_story_sentence(claims_of, text, condition):
+    last = text.index(". ") + 2
+    assert [c for c in claims_of(text) if c.condition.id == condition and c.start >= last and not c.negated]
