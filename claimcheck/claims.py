@@ -91,7 +91,11 @@ _OTHER_TREATMENT = re.compile(
 # after stroke", "there are approved medicines that help", "What does help CP is PT"
 _OTHER_TREATMENT_NAMED = re.compile(
     r"(?<!no\s)(?<!without\s)(?<!less\s)(?<!of\s)(?<!skip\s)(?<!avoid\s)"
+    r"(?<!stop\s)(?<!stops\s)(?<!stopped\s)(?<!quit\s)(?<!off\s)(?<!reduce\s)(?<!cut\s)(?<!lower\s)"
     r"\b(?:rehabilitation|rehab|physiotherapy|physical\s+therapy|occupational\s+therapy|speech\s+therapy|PT|botox|"
+    r"physical\s+therapist|physiotherapist|weight\s+loss|strengthening\s+(?:work|exercises?)|"
+    r"cortisone(?:\s+(?:shots?|injections?))?|steroid\s+(?:shots?|injections?)|gel\s+shots?|hyaluronic\s+acid|"
+    r"minoxidil|finasteride|levodopa|carbidopa|riluzole|edaravone|metformin|methotrexate|donepezil|memantine|"
     r"bracing|anti-VEGF|(?:approved|proven|standard|existing|conventional|licensed)\s+(?:[\w-]+\s+)?"
     r"(?:medicines|medications|drugs|treatments?|therapies)"
     # a medicine by its generic name ("we use ruxolitinib", "ocrelizumab"): the stems
@@ -111,7 +115,7 @@ _MEDICINE_AFTER = re.compile(r"\s+(?:medicines?|medications?|meds|drugs?|pills)\
 _MEDICINE_OWNER = re.compile(r"\b(?:other|your|their|standard|approved|existing|usual|regular|current|prescribed)\s+\Z",
                              re.IGNORECASE)
 _NAMED_DENIAL = re.compile(r"\b(?:not|never)\b|n't\b|n’t\b", re.IGNORECASE)
-_COMPARED = re.compile(r"\b(?:compar\w*|versus|vs\.?|against|than)\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:compar\w*|versus|vs\.?|against|than|outperform\w*|beats?|superior\s+to)\b", re.IGNORECASE)
 _FRONTED_FOR = re.compile(r"(?:\A|[.!?:]\s+|\n\s*)(?P<for>[Ff]or)\s+(?:[\w'-]+\s+){0,3}\Z")
 _TRANSPLANT = re.compile(r"\btransplant(?:s|ed|ation|ations)?\b", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:review|reviews|paper|papers|article|articles|link|links|summary|overview|"
@@ -1053,8 +1057,8 @@ class _Walk:
                         m.kind == "therapy-anaphora" for m in s.modifiers):
                     continue  # "MS develops when the immune system attacks the myelin that protects nerves"
                 if ((_OTHER_TREATMENT.search(text, clause[0], clause[1])
-                     or _other_treatment_named(text, s.start, s.end))
-                        and not _COMPARED.search(text, clause[0], clause[1])):
+                     and not _COMPARED.search(text, clause[0], clause[1]))
+                        or _other_treatment_named(text, clause[0], clause[1])):
                     continue  # "has treated patients with OA for 20 years using physical therapy"
                 if predicate is not None and text[predicate.end - 2:predicate.end].lower() == "ed" \
                         and _OTHER_AGENT.match(text, predicate.end) and not any(
@@ -1404,7 +1408,14 @@ def _other_treatment_named(text: str, start: int, end: int) -> bool:
     physiotherapy")? One given alongside the cells ("together with daily physiotherapy")
     is part of the package, not another treatment."""
     return any(not _GIVEN_ALONGSIDE.search(text, max(start, m.start() - 40), m.start())
+               # (one the cells are compared with is not the subject: "our injections work
+               # better than cortisone shots", "no cell product did better than a steroid")
+               and not _COMPARED_WITH.search(text, max(start, m.start() - 50), m.start())
                for m in _OTHER_TREATMENT_NAMED.finditer(text, start, end))
+
+
+_COMPARED_WITH = re.compile(r"\b(?:than|compar\w*\s+(?:with|to)|versus|vs\.?|against|outperform\w*|beats?|"
+                            r"superior\s+to|unlike|instead\s+of|rather\s+than)\s+(?:[\w'-]+\s+){0,4}\Z", re.IGNORECASE)
 
 
 _CAUSE_GAP = re.compile(r"\s+(?:after|following|caused\s+by|due\s+to|resulting\s+from|from)\s+"

@@ -1822,3 +1822,32 @@ def test_a_not_stays_in_its_own_coordinate_clause(claims_of):
 def test_outcomes_told_in_a_story_sentence(claims_of, text, condition):
     last = text.index(". ") + 2
     assert [c for c in claims_of(text) if c.condition.id == condition and c.start >= last and not c.negated]
+
+
+@pytest.mark.parametrize("text", [
+    "Regenerative care.\n\nThe treatments with the strongest evidence for pattern hair loss remain minoxidil and "
+    "finasteride.",
+    "Regenerative care.\n\nCortisone shots can calm a flare of knee arthritis for a few weeks.",
+    "Regenerative care.\n\nWeight loss and strengthening exercise with a physical therapist help knee arthritis most.",
+    "Some companies say that stored cord blood can treat autism or cerebral palsy.",
+    "Will the exosome hair treatment work for my alopecia areata?",
+    "If you have diabetes, check with Dana before booking, since high blood sugar can slow healing.",
+])
+def test_other_treatments_other_sellers_and_readers_questions_are_no_claims(claims_of, text):
+    assert all(c.negated or c.attributed for c in claims_of(text))
+
+
+def test_offering_it_for_is_denied_by_the_not_before_it(claims_of):
+    text = "We offer PRP for knee osteoarthritis, but we do not offer it for memory loss or multiple sclerosis."
+    found = {c.condition.id: c.negated for c in claims_of(text)}
+    assert found.get("knee-osteoarthritis") is False
+    assert found.get("cognitive-decline") is True and found.get("multiple-sclerosis") is True
+
+
+def test_a_treatment_the_cells_are_compared_with_is_not_the_subject(claims_of):
+    assert [c for c in claims_of("Our clinic offers stem cell injections.\n\nFor arthritic knees, our injections work "
+                                 "better than cortisone shots.")
+            if c.condition.id == "knee-osteoarthritis" and not c.negated]
+    # and a drug stopped is an outcome, not another treatment
+    assert [c for c in claims_of("With our stem cells, 78% of our diabetes patients stop metformin in the first year.")
+            if c.condition.id == "diabetes" and not c.negated]
