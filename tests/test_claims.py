@@ -1851,3 +1851,16 @@ def test_a_treatment_the_cells_are_compared_with_is_not_the_subject(claims_of):
     # and a drug stopped is an outcome, not another treatment
     assert [c for c in claims_of("With our stem cells, 78% of our diabetes patients stop metformin in the first year.")
             if c.condition.id == "diabetes" and not c.negated]
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Our clinic offers PRP.\n\nDana also offers PRP made from your own blood for a bum shoulder.", "joint-pain"),
+    ("Whether your back went out lifting mulch or your hip is sore, our stem cell shots help you heal.", "back-pain"),
+    ("If your knees simply wore out, our stem cell shots help you heal.", "knee-osteoarthritis"),
+    ("## Tennis elbow\n\nOne or two PRP shots usually settle it down for good.", "tennis-elbow"),
+    ("I had menopause symptoms. After the exosome drips my hot flashes dropped from five a night to one.", "menopause"),
+    ("After the exosome IVs the afternoon crash was gone.", "chronic-fatigue"),
+    ("Our stem cell shots are a tune-up for creaky joints.", "joint-pain"),
+])
+def test_lay_wording_from_the_orthopaedics_batch(claims_of, text, condition):
+    assert [c for c in claims_of(text) if c.condition.id == condition and not c.negated]
