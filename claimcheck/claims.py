@@ -903,7 +903,7 @@ class _Walk:
             # ("Alofisel, a donor fat-cell product for Crohn's fistulas, lost its EU approval":
             # the product named for its old use, too)
             claims = [replace(c, negated=True) if c.predicate == "approved-for"
-                      or (c.predicate == "used-for" and c.therapy.id in self.rs.therapies
+                      or (c.therapy.id in self.rs.therapies
                           and self.rs.therapies[c.therapy.id].type == "product") else c for c in claims]
         claims = _dedupe(claims, self.rs)
         if section is not None:

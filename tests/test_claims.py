@@ -1864,3 +1864,14 @@ def test_a_treatment_the_cells_are_compared_with_is_not_the_subject(claims_of):
 ])
 def test_lay_wording_from_the_orthopaedics_batch(claims_of, text, condition):
     assert [c for c in claims_of(text) if c.condition.id == condition and not c.negated]
+
+
+def test_a_product_named_with_its_withdrawn_approval_is_no_claim_of_use(claims_of):
+    text = ("## What we treat\n\n- Alofisel, a donor fat-cell product for Crohn's fistulas, lost its EU approval in 2024 "
+            "when a larger trial failed.")
+    assert all(c.negated for c in claims_of(text) if c.therapy.id == "alofisel")
+
+
+def test_thinning_cartilage_as_a_verb_is_no_condition(claims_of):
+    text = "Our clinic offers PRP.\n\nCortisone shots can calm a flare, but repeated shots may thin cartilage over time."
+    assert not [c for c in claims_of(text) if c.condition.id == "cartilage-defect"]
