@@ -1875,3 +1875,10 @@ def test_a_product_named_with_its_withdrawn_approval_is_no_claim_of_use(claims_o
 def test_thinning_cartilage_as_a_verb_is_no_condition(claims_of):
     text = "Our clinic offers PRP.\n\nCortisone shots can calm a flare, but repeated shots may thin cartilage over time."
     assert not [c for c in claims_of(text) if c.condition.id == "cartilage-defect"]
+
+
+def test_back_patients_who_skip_the_fusion_they_were_told_they_needed(claims_of):
+    text = "Our clinic offers stem cell injections.\n\nMost of our back patients skip the fusion they were told they needed."
+    found = [c for c in claims_of(text) if c.condition.id == "back-pain"]
+    # what the patients were once told is their history, not a claim reported from someone else
+    assert found and not any(c.negated or c.attributed for c in found)
