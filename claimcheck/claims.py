@@ -115,7 +115,8 @@ _MEDICINE_AFTER = re.compile(r"\s+(?:medicines?|medications?|meds|drugs?|pills)\
 _MEDICINE_OWNER = re.compile(r"\b(?:other|your|their|standard|approved|existing|usual|regular|current|prescribed)\s+\Z",
                              re.IGNORECASE)
 _NAMED_DENIAL = re.compile(r"\b(?:not|never)\b|n't\b|n’t\b", re.IGNORECASE)
-_COMPARED = re.compile(r"\b(?:compar\w*|versus|vs\.?|against|than|outperform\w*|beats?|superior\s+to)\b", re.IGNORECASE)
+_COMPARISON = r"compar\w*|versus|vs\.?|against|than|outperform\w*|beats?|superior\s+to"
+_COMPARED = re.compile(rf"\b(?:{_COMPARISON})\b", re.IGNORECASE)
 _FRONTED_FOR = re.compile(r"(?:\A|[.!?:]\s+|\n\s*)(?P<for>[Ff]or)\s+(?:[\w'-]+\s+){0,3}\Z")
 _TRANSPLANT = re.compile(r"\btransplant(?:s|ed|ation|ations)?\b", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:review|reviews|paper|papers|article|articles|link|links|summary|overview|"
@@ -541,7 +542,7 @@ class ClaimExtractor:
             return True  # the full name appears in the document
         if any(t.kind == "therapy" and t.abbreviation is None for t in s.terms) and s.predicates:
             return True  # "stem cells for MS": a treatment claim is context enough
-        if m.kind == "condition" and _SOMEONES_CONDITION.search(text, max(s.start, m.start - 40), m.start):
+        if m.kind == "condition" and _PERSON_HAS.search(text, max(s.start, m.start - 60), m.start):
             return True  # "bringing my dad for his COPD", "Sandra has relapsing MS": a person's illness
         window = text[max(0, m.start - _DEFAULT_CONTEXT_WINDOW):m.end + _DEFAULT_CONTEXT_WINDOW].lower()
         words = set(_WORD.findall(window))
@@ -1390,9 +1391,6 @@ def _defined_as_other(text: str, m: Mention) -> bool:
     return bool(tail) and [w[0].lower() for w in tail] == letters
 
 
-_SOMEONES_CONDITION = re.compile(
-    r"\b(?:my|his|her|their|our|your|has|have|had|diagnosed\s+with|suffers?\s+from|suffering\s+from|"
-    r"living\s+with|lives\s+with|lived\s+with|battling|fighting)\s+(?:(?:[\w'-]+|\w+'s)\s+)?\Z", re.IGNORECASE)
 # a later clause that speaks of what came before: a contrast, or a word pointing back
 _GOES_BACK = re.compile(r"\b(?:but|yet|though|although|however|instead|it|its|them|they|their|this|these|that|those|"
                         r"so|and\s+(?:can|may|might|could|will|often|usually|also|even))\b", re.IGNORECASE)
@@ -1414,8 +1412,9 @@ def _other_treatment_named(text: str, start: int, end: int) -> bool:
                for m in _OTHER_TREATMENT_NAMED.finditer(text, start, end))
 
 
-_COMPARED_WITH = re.compile(r"\b(?:than|compar\w*\s+(?:with|to)|versus|vs\.?|against|outperform\w*|beats?|"
-                            r"superior\s+to|unlike|instead\s+of|rather\s+than)\s+(?:[\w'-]+\s+){0,4}\Z", re.IGNORECASE)
+# the treatment a comparison sets the cells against: "better than cortisone shots"
+_COMPARED_WITH = re.compile(rf"\b(?:{_COMPARISON}|unlike|instead\s+of|rather\s+than)\s+(?:(?:with|to)\s+)?"
+                            r"(?:[\w'-]+\s+){0,4}\Z", re.IGNORECASE)
 
 
 _CAUSE_GAP = re.compile(r"\s+(?:after|following|caused\s+by|due\s+to|resulting\s+from|from)\s+"
