@@ -92,6 +92,8 @@ _OTHER_TREATMENT = re.compile(
 _OTHER_TREATMENT_NAMED = re.compile(
     r"(?<!no\s)(?<!without\s)(?<!less\s)(?<!of\s)(?<!skip\s)(?<!avoid\s)"
     r"(?<!stop\s)(?<!stops\s)(?<!stopped\s)(?<!quit\s)(?<!off\s)(?<!reduce\s)(?<!cut\s)(?<!lower\s)"
+    r"(?<!off\shis\s)(?<!off\sher\s)(?<!off\smy\s)(?<!off\stheir\s)(?<!stop\shis\s)(?<!stop\sher\s)(?<!stopped\shis\s)"
+    r"(?<!stopped\sher\s)(?<!stopped\smy\s)"
     r"\b(?:rehabilitation|rehab|physiotherapy|physical\s+therapy|occupational\s+therapy|speech\s+therapy|PT|botox|"
     r"physical\s+therapist|physiotherapist|weight\s+loss|strengthening\s+(?:work|exercises?)|"
     r"cortisone(?:\s+(?:shots?|injections?))?|steroid\s+(?:shots?|injections?)|gel\s+shots?|hyaluronic\s+acid|"

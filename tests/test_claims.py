@@ -1882,3 +1882,23 @@ def test_back_patients_who_skip_the_fusion_they_were_told_they_needed(claims_of)
     found = [c for c in claims_of(text) if c.condition.id == "back-pain"]
     # what the patients were once told is their history, not a claim reported from someone else
     assert found and not any(c.negated or c.attributed for c in found)
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Our stem cell clinic in Kyiv.\n\nChildren with cerebral palsy we accept for the cell course from 3 years.",
+     "cerebral-palsy"),
+    ("Our clinic offers stem cells that end neuropathy.", "neuropathy"),
+    ("Our cord cell drips permanently reverse the wear and tear in your joints.", "osteoarthritis"),
+    ("Our stem cell clinic.\n\nMy buddy has rheumatoid arthritis, and after two IVs he's off his methotrexate.",
+     "rheumatoid-arthritis"),
+    ("Our clinic has a stem cell protocol for guys with ED that works better than the blue pill.",
+     "erectile-dysfunction"),
+    ("Clients with long COVID tell us their energy comes back by the second exosome session.", "long-covid"),
+])
+def test_hard_sellers_claims(claims_of, text, condition):
+    assert [c for c in claims_of(text) if c.condition.id == condition and not c.negated]
+
+
+def test_a_symptom_check_is_no_claim(claims_of):
+    assert all(c.negated for c in claims_of(
+        "Our stem cells.\n\nIf your feet burn or tingle, you probably have neuropathy."))
