@@ -1902,3 +1902,24 @@ def test_hard_sellers_claims(claims_of, text, condition):
 def test_a_symptom_check_is_no_claim(claims_of):
     assert all(c.negated for c in claims_of(
         "Our stem cells.\n\nIf your feet burn or tingle, you probably have neuropathy."))
+
+
+@pytest.mark.parametrize("text", [
+    "## Rotator cuff tears\n\nA full tear that has pulled away from the bone needs surgical repair, and PRP does not "
+    "reattach the tendon.",
+    "## Knee arthritis\n\nOnce the cartilage is gone, no injection can restore it.",
+    "## Cerebral palsy\n\nTherapy sessions continue in our rehabilitation wing for two weeks after the procedure.",
+])
+def test_cautions_from_the_faq_batch(claims_of, text):
+    assert all(c.negated for c in claims_of(text))
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Our stem cell clinic in Medellin.\n\nWe attend patients of the United States with autism.", "autism"),
+    ("Neuro Recovery: four stem cell infusions over five days for stroke survivors.", "stroke"),
+    ("## Knee arthritis\n\nOne stem cell injection into each joint brings three years of easier walking.",
+     "knee-osteoarthritis"),
+    ("## Knee arthritis\n\nMost of our stem cell patients end up cancelling the surgery.", "knee-osteoarthritis"),
+])
+def test_claims_from_the_faq_batch(claims_of, text, condition):
+    assert [c for c in claims_of(text) if c.condition.id == condition and not c.negated]
