@@ -77,15 +77,16 @@ class Assessor:
             return None
         key = (claim.therapy.id, claim.condition.id)
         if key not in self._approval_place:
-            cfam = self.ruleset.condition_family(claim.condition.id)
-            places = sorted(
-                j for entry in self._candidates(claim.condition.id)
-                if entry.is_approval and claim.therapy.id in entry.therapies
-                and cfam.intersection(entry.conditions)
-                for j in entry.jurisdictions)
+            places = sorted(j for entry in self._own_approvals(claim) for j in entry.jurisdictions)
             local = self.jurisdictions.intersection(places) or "ALL" in places
             self._approval_place[key] = None if local or not places else places[0]
         return self._approval_place[key]
+
+    def _own_approvals(self, claim: Claim) -> list[EvidenceEntry]:
+        """Approval entries naming the claim's therapy itself, for its condition or a broader one."""
+        cfam = self.ruleset.condition_family(claim.condition.id)
+        return [entry for entry in self._candidates(claim.condition.id)
+                if entry.is_approval and claim.therapy.id in entry.therapies and cfam.intersection(entry.conditions)]
 
     # ------------------------------------------------------------------------------
     def assess(self, claim: Claim) -> Assessment | None:
@@ -179,11 +180,8 @@ class Assessor:
         as CAR T-cell therapy) for the condition or a broader one, in another jurisdiction."""
         if self.ruleset.therapies[claim.therapy.id].type == "generic":
             return None  # ("stem cells are approved in Canada for ..." is checked as a claim)
-        cfam = self.ruleset.condition_family(claim.condition.id)
-        found = [entry for entry in self._candidates(claim.condition.id)
-                 if entry.is_approval and claim.therapy.id in entry.therapies
-                 and cfam.intersection(entry.conditions)
-                 and not self.jurisdictions.intersection(entry.jurisdictions)]
+        found = [entry for entry in self._own_approvals(claim)
+                 if not self.jurisdictions.intersection(entry.jurisdictions)]
         return min(found, key=lambda e: e.id) if found else None
 
     def _related(self, claimed: str, approved: str) -> bool:

@@ -82,8 +82,6 @@ _PREVALENCE = re.compile(
     r"|\b(?:at\s+some\s+point|in\s+their\s+lifetimes?|in\s+their\s+lives)\b", re.IGNORECASE)
 # a treatment other than the page's own, named as the means ("using physical therapy")
 _OTHER_TREATMENT = re.compile(
-    r"(?<!stop\s)(?<!stops\s)(?<!quit\s)(?<!quits\s)(?<!longer\s)(?<!stopped\s)"
-    r"(?<!together\s)(?<!along\s)(?<!combined\s)(?<!plus\s)"  # given with it, not instead: "together with physiotherapy"
     r"\b(?:using|with|through|by\s+means\s+of)\s+(?:[\w-]+\s+)?(?:physical\s+therapy|physiotherapy|surgery|"
     r"medications?|medicines?|drugs|exercises?|weight\s+loss|diet|rest|cortisone|steroids|chemotherapy|"
     r"radiation|insulin|braces?|orthotics|inhalers?|antibiotics|painkillers)\b", re.IGNORECASE)
@@ -91,9 +89,6 @@ _OTHER_TREATMENT = re.compile(
 # after stroke", "there are approved medicines that help", "What does help CP is PT"
 _OTHER_TREATMENT_NAMED = re.compile(
     r"(?<!no\s)(?<!without\s)(?<!less\s)(?<!of\s)(?<!skip\s)(?<!avoid\s)"
-    r"(?<!stop\s)(?<!stops\s)(?<!stopped\s)(?<!quit\s)(?<!off\s)(?<!reduce\s)(?<!cut\s)(?<!lower\s)"
-    r"(?<!off\shis\s)(?<!off\sher\s)(?<!off\smy\s)(?<!off\stheir\s)(?<!stop\shis\s)(?<!stop\sher\s)(?<!stopped\shis\s)"
-    r"(?<!stopped\sher\s)(?<!stopped\smy\s)"
     r"\b(?:rehabilitation|rehab|physiotherapy|physical\s+therapy|occupational\s+therapy|speech\s+therapy|PT|botox|"
     r"physical\s+therapist|physiotherapist|weight\s+loss|strengthening\s+(?:work|exercises?)|"
     r"cortisone(?:\s+(?:shots?|injections?))?|steroid\s+(?:shots?|injections?)|gel\s+shots?|hyaluronic\s+acid|"
@@ -1042,7 +1037,7 @@ class _Walk:
                 continue  # "we refer these patients to surgery instead of offering cell therapy"
             therapy_mention = _pick_therapy(therapies, cond, predicate, s, text)
             if (therapy_mention is not None and not clause[0] <= therapy_mention.start < clause[1]
-                    and _other_treatment_named(text, clause[0], clause[1])):
+                    and _names_other_treatment(_OTHER_TREATMENT_NAMED, text, clause[0], clause[1])):
                 continue  # "For GVHD that does not settle, we use ruxolitinib; no MSC product is licensed ..."
             if therapy_mention is not None:
                 therapy, from_research = x._therapy_ref(therapy_mention, text), False
@@ -1059,9 +1054,9 @@ class _Walk:
                         "", "the", "a", "an") and not any(
                         m.kind == "therapy-anaphora" for m in s.modifiers):
                     continue  # "MS develops when the immune system attacks the myelin that protects nerves"
-                if ((_OTHER_TREATMENT.search(text, clause[0], clause[1])
+                if ((_names_other_treatment(_OTHER_TREATMENT, text, clause[0], clause[1])
                      and not _COMPARED.search(text, clause[0], clause[1]))
-                        or _other_treatment_named(text, clause[0], clause[1])):
+                        or _names_other_treatment(_OTHER_TREATMENT_NAMED, text, clause[0], clause[1])):
                     continue  # "has treated patients with OA for 20 years using physical therapy"
                 if predicate is not None and text[predicate.end - 2:predicate.end].lower() == "ed" \
                         and _OTHER_AGENT.match(text, predicate.end) and not any(
@@ -1399,19 +1394,24 @@ _GOES_BACK = re.compile(r"\b(?:but|yet|though|although|however|instead|it|its|th
 # a coordinate clause with a subject of its own: ", and after her shots her hands ...", ", and now he ..."
 _COORDINATE = re.compile(r",\s+(?:and|so)\s+(?:then\s+|now\s+|today\s+|after\b[^,.;]{0,60}?,?\s+)?"
                          r"(?:I|he|she|they|we|his|her|my|their|our)\b")
-_GIVEN_ALONGSIDE = re.compile(r"\b(?:together\s+with|along\s+with|combined\s+with|in\s+combination\s+with|alongside|"
-                              r"in\s+addition\s+to|plus|followed\s+by)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
+# what keeps another treatment from being the one the clause is about: given alongside the
+# cells ("together with daily physiotherapy"), or stopped as their outcome ("off his methotrexate")
+_NOT_INSTEAD = re.compile(
+    r"(?:\b(?:(?:together|along|combined|in\s+combination)\s+with|alongside|in\s+addition\s+to|plus|followed\s+by)"
+    r"\s+(?:[\w-]+\s+){0,2}"
+    r"|\b(?:together|along|combined|in\s+combination)\s+"  # (before "with physiotherapy" itself)
+    r"|\b(?:stop|stops|stopped|quit|quits|off|reduce|reduced|cut|lower|no\s+longer)\s+"
+    r"(?:(?:his|her|my|their|your|taking|using)\s+)?)\Z", re.IGNORECASE)
 
 
-def _other_treatment_named(text: str, start: int, end: int) -> bool:
+def _names_other_treatment(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
     """Does the span name another treatment the claim is about ("What does help CP is
-    physiotherapy")? One given alongside the cells ("together with daily physiotherapy")
-    is part of the package, not another treatment."""
-    return any(not _GIVEN_ALONGSIDE.search(text, max(start, m.start() - 40), m.start())
-               # (one the cells are compared with is not the subject: "our injections work
-               # better than cortisone shots", "no cell product did better than a steroid")
+    physiotherapy", "has treated OA using physical therapy")? Not one given alongside the
+    cells or stopped, and not one the cells are compared with ("our injections work better
+    than cortisone shots")."""
+    return any(not _NOT_INSTEAD.search(text, max(start, m.start() - 40), m.start())
                and not _COMPARED_WITH.search(text, max(start, m.start() - 50), m.start())
-               for m in _OTHER_TREATMENT_NAMED.finditer(text, start, end))
+               for m in pattern.finditer(text, start, end))
 
 
 # the treatment a comparison sets the cells against: "better than cortisone shots"
