@@ -609,6 +609,12 @@ def attach(sentences: list[Sentence], mentions: list[Mention], text: str) -> Non
             s.flags.append(m)
     for s in sentences:
         s.text = text
+        free = [p for p in s.predicates if p.key == "predicate-outcome-free"]
+        if free:
+            # an outcome told as something no longer there holds its own "not" and "no"
+            # ("she hasn't had one since", "no new lesions in three years")
+            s.modifiers = [m for m in s.modifiers
+                           if not (m.kind == "negation" and any(p.start <= m.start and m.end <= p.end for p in free))]
         pseudo = [m for m in s.modifiers if m.kind == "pseudo"]
         if pseudo and s.predicates:
             # a predicate word inside a longer pseudo phrase is not one ("treatment" in
