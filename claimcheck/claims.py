@@ -929,7 +929,7 @@ class _Walk:
         for cond in conditions:
             if _qualifies_previous(cond, conditions, text):
                 continue  # "sickle cell disease with stroke": the stroke describes the disease
-            if names_product and _caused_by_previous(cond, conditions, text):
+            if names_product and _joined_to_previous(cond, conditions, text, _CAUSE_GAP):
                 # "Holoclar is approved for limbal stem cell deficiency after chemical burns": a
                 # product's indication names the cause of the condition it treats
                 continue
@@ -1391,6 +1391,8 @@ def _defined_as_other(text: str, m: Mention) -> bool:
 # a later clause that speaks of what came before: a contrast, or a word pointing back
 _GOES_BACK = re.compile(r"\b(?:but|yet|though|although|however|instead|it|its|them|they|their|this|these|that|those|"
                         r"so|and\s+(?:can|may|might|could|will|often|usually|also|even))\b", re.IGNORECASE)
+# negations that deny a whole statement ("Nothing changed, and she had a fever"), not one verb
+_DETERMINER_NEGATIONS = frozenset({"nothing", "no", "none", "nobody", "no one", "neither", "nor"})
 # a coordinate clause with a subject of its own: ", and after her shots her hands ...", ", and now he ..."
 _COORDINATE = re.compile(r",\s+(?:and|so)\s+(?:then\s+|now\s+|today\s+|after\b[^,.;]{0,60}?,?\s+)?"
                          r"(?:I|he|she|they|we|his|her|my|their|our)\b")
@@ -1423,9 +1425,10 @@ _CAUSE_GAP = re.compile(r"\s+(?:after|following|caused\s+by|due\s+to|resulting\s
                         r"(?:(?:a|an|the|chemical|thermal|physical|severe|prior|previous|past|or|and)\s+)*", re.IGNORECASE)
 
 
-def _caused_by_previous(cond: Mention, conditions: list[Mention], text: str) -> bool:
+def _joined_to_previous(cond: Mention, conditions: list[Mention], text: str, gap: re.Pattern[str]) -> bool:
+    """Do only the words of `gap` stand between the condition and the one named before it?"""
     before = [c for c in conditions if c.end <= cond.start]
-    return bool(before) and bool(_CAUSE_GAP.fullmatch(text, before[-1].end, cond.start))
+    return bool(before) and bool(gap.fullmatch(text, before[-1].end, cond.start))
 
 
 def _qualifies_previous(cond: Mention, conditions: list[Mention], text: str) -> bool:
@@ -1434,10 +1437,7 @@ def _qualifies_previous(cond: Mention, conditions: list[Mention], text: str) -> 
     after = [c for c in conditions if c.start >= cond.end]
     if after and _CAUSE_OF_NEXT.fullmatch(text, cond.end, after[0].start):
         return True  # "diabetes-related ED", "steroid-induced": the cause of the condition after it
-    before = [c for c in conditions if c.end <= cond.start]
-    if not before:
-        return False
-    return bool(_QUALIFIER_GAP.fullmatch(text, before[-1].end, cond.start))
+    return _joined_to_previous(cond, conditions, text, _QUALIFIER_GAP)
 
 
 _CAUSE_OF_NEXT = re.compile(r"[-\s](?:related|induced|associated|linked|driven)\s+(?!by\b|to\b|with\b)(?:[\w-]+\s+)?",
@@ -1504,7 +1504,7 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None, op
                 open_end and s.text_lower(cue) not in _BARE_NEGATIONS):
             continue  # (a lead-in "We do not offer:" denies its list; "..., not spas:" does not)
         if (forward and anchor is not None and anchor > cue.end
-                and s.text_lower(cue) not in ("nothing", "no", "none", "nobody", "no one", "neither", "nor")
+                and s.text_lower(cue) not in _DETERMINER_NEGATIONS
                 and (split := _COORDINATE.search(s.text, cue.end, s.end)) is not None and split.start() < anchor):
             # "she couldn't hold a fork, and after her shots her hands are steady again": the
             # "not" stays in its own coordinate clause
