@@ -12,6 +12,11 @@ def only(claims, condition):
     return found[0]
 
 
+def affirmed(claims, condition):
+    """The claims about the condition that are not denied (a truthy list, or an empty one)."""
+    return [c for c in claims if c.condition.id == condition and not c.negated]
+
+
 @pytest.mark.parametrize("text, condition, certainty", [
     ("Our stem cell injections treat knee osteoarthritis.", "knee-osteoarthritis", "assertive"),
     ("Umbilical cord stem cells cure autism.", "autism", "absolute"),
@@ -176,7 +181,7 @@ def test_a_no_answer_withdraws_the_question(claims_of):
 ])
 def test_other_ways_of_answering_no_withdraw_the_question(claims_of, answer):
     text = f"# MS and cell therapy\n\n## Can mesenchymal stem cells repair myelin in MS?\n\n{answer}\n"
-    assert not [c for c in claims_of(text, "markdown") if c.condition.id == "multiple-sclerosis" and not c.negated]
+    assert not affirmed(claims_of(text, "markdown"), "multiple-sclerosis")
 
 
 def test_a_question_about_approval_is_not_a_claim(claims_of):
@@ -192,7 +197,7 @@ def test_a_claim_spans_the_clause_that_makes_it(claims_of):
 
 def test_outcome_after_treatment_links_to_the_condition_just_named(claims_of):
     text = "My son was diagnosed with autism at three. After two sessions with stem cells he answers to his name."
-    assert [c for c in claims_of(text) if c.condition.id == "autism" and not c.negated]
+    assert affirmed(claims_of(text), "autism")
 
 
 def test_the_place_named_in_an_approval_statement_is_kept(claims_of):
@@ -577,7 +582,7 @@ def test_a_news_report_makes_no_claims_of_its_own(claims_of):
 
 
 def test_a_forum_story_is_a_claim_while_what_the_clinic_told_is_reported(claims_of):
-    claims = [c for c in claims_of(FORUM) if c.condition.id == "multiple-sclerosis" and not c.negated]
+    claims = affirmed(claims_of(FORUM), "multiple-sclerosis")
     assert any(c.attributed for c in claims)      # "The clinic told me ..."
     assert any(not c.attributed for c in claims)  # "I have MS and had two rounds ..."
 
@@ -1011,7 +1016,7 @@ def test_a_question_heading_answered_yes_makes_its_claim(claims_of):
 def test_a_question_heading_answered_no_still_makes_none(claims_of):
     text = ("# Renova cord cell center\n\nOur umbilical cord stem cells are given by IV.\n\n"
             "## Do you treat cancer?\n\nNo. We refer patients with cancer to oncologists.\n")
-    assert [c for c in claims_of(text, "markdown") if c.condition.id == "cancer" and not c.negated] == []
+    assert affirmed(claims_of(text, "markdown"), "cancer") == []
 
 
 def test_a_fronted_for_without_a_therapy_given_is_no_claim(claims_of):
@@ -1332,7 +1337,7 @@ def test_a_yes_answer_makes_the_questions_claim_assertive_and_reaches_it(claims_
     assert [c.certainty for c in claims] in (["assertive"], ["absolute"])
     assert text[claims[0].start:claims[0].end].endswith("Yes, at the cellular level.")
     text = text.replace("Yes, at the cellular level.", "No. Nothing reverses ageing.")
-    assert not [c for c in claims_of(text, "markdown") if c.condition.id == "ageing" and not c.negated]
+    assert not affirmed(claims_of(text, "markdown"), "ageing")
 
 
 def test_one_list_item_naming_two_conditions_under_a_therapy_heading_is_a_use(claims_of):
@@ -1612,7 +1617,7 @@ def test_an_outcome_a_story_tells_afterwards_is_a_claim(claims_of, text):
      "rheumatoid-arthritis"),
 ])
 def test_courses_recommendations_and_told_outcomes_are_claims(claims_of, text, condition):
-    assert [c for c in claims_of(text) if c.condition.id == condition and not c.negated]
+    assert affirmed(claims_of(text), condition)
 
 
 def test_a_recommendation_of_something_else_is_no_cell_claim(claims_of):
@@ -1660,7 +1665,7 @@ def test_disclaimers_and_set_aside_therapies_are_no_claims(claims_of, text):
 
 def test_a_later_clause_that_points_back_still_claims(claims_of):
     text = "We cannot promise to reverse Alzheimer's disease, but our stem cells can slow it."
-    assert [c for c in claims_of(text) if c.condition.id == "alzheimers-disease" and not c.negated]
+    assert affirmed(claims_of(text), "alzheimers-disease")
 
 
 @pytest.mark.parametrize("text, condition", [
@@ -1677,7 +1682,7 @@ def test_a_later_clause_that_points_back_still_claims(claims_of):
      "Eleven weeks later he finished a 25K.", "tendon-injury"),
 ])
 def test_a_story_told_one_sentence_per_paragraph_claims_treatment_and_outcome(claims_of, text, condition):
-    found = [c for c in claims_of(text) if c.condition.id == condition and not c.negated]
+    found = affirmed(claims_of(text), condition)
     treated = text.index("\n\n", text.index("## ") + 3)  # after the heading
     told = [c for c in found if c.start > text.rindex("\n\n")]
     assert told, "the outcome in the last paragraph claims the story's condition"
@@ -1693,7 +1698,7 @@ def test_a_story_told_one_sentence_per_paragraph_claims_treatment_and_outcome(cl
     ("Our exosome stay for brain fog: the brain fog had lifted by the end of the week.", "cognitive-decline"),
 ])
 def test_more_outcomes_told_in_everyday_words(claims_of, text, condition):
-    assert [c for c in claims_of(text) if c.condition.id == condition and not c.negated]
+    assert affirmed(claims_of(text), condition)
 
 
 @pytest.mark.parametrize("text, condition", [
@@ -1707,7 +1712,7 @@ def test_more_outcomes_told_in_everyday_words(claims_of, text, condition):
     ("Our exosome serum works on alopecia areata, whose bald patches fill back in.", "hair-loss"),
 ])
 def test_outcomes_and_doses_from_a_fresh_batch(claims_of, text, condition):
-    assert [c for c in claims_of(text) if c.condition.id == condition and not c.negated]
+    assert affirmed(claims_of(text), condition)
 
 
 def test_a_score_that_went_up_is_no_outcome(claims_of):
@@ -1779,7 +1784,7 @@ def test_harms_advice_and_other_clinics_offers_are_no_claims_of_the_page(claims_
 
 def test_a_harm_word_does_not_deny_a_condition_described_after_its_cause(claims_of):
     text = "For one-side paralysis after a stroke, our stem cells are injected into the spinal fluid."
-    assert [c for c in claims_of(text) if c.condition.id == "stroke" and not c.negated]
+    assert affirmed(claims_of(text), "stroke")
 
 
 @pytest.mark.parametrize("text, condition", [
@@ -1788,7 +1793,7 @@ def test_a_harm_word_does_not_deny_a_condition_described_after_its_cause(claims_
     ("After my cord cell infusions for relapsing MS, it's been 3 years without a relapse.", "multiple-sclerosis"),
 ])
 def test_outcomes_from_the_warnings_batch(claims_of, text, condition):
-    assert [c for c in claims_of(text) if c.condition.id == condition and not c.negated]
+    assert affirmed(claims_of(text), condition)
 
 
 def test_a_regulators_press_release_reports_the_claims_it_acts_on(claims_of):
@@ -1803,7 +1808,7 @@ def test_a_regulators_press_release_reports_the_claims_it_acts_on(claims_of):
 def test_a_not_stays_in_its_own_coordinate_clause(claims_of):
     text = ("The shakes of her Parkinson's were so bad she couldn't hold a fork, and after her stem cell shots her "
             "hands are steady again.")
-    assert [c for c in claims_of(text) if c.condition.id == "parkinsons-disease" and not c.negated]
+    assert affirmed(claims_of(text), "parkinsons-disease")
     # a denial of the outcome itself still denies it
     denied = "My mother has Parkinson's disease, and the stem cell shots did not steady her hands."
     assert all(c.negated for c in claims_of(denied) if c.condition.id == "parkinsons-disease")
@@ -1863,7 +1868,7 @@ def test_a_treatment_the_cells_are_compared_with_is_not_the_subject(claims_of):
     ("Our stem cell shots are a tune-up for creaky joints.", "joint-pain"),
 ])
 def test_lay_wording_from_the_orthopaedics_batch(claims_of, text, condition):
-    assert [c for c in claims_of(text) if c.condition.id == condition and not c.negated]
+    assert affirmed(claims_of(text), condition)
 
 
 def test_a_product_named_with_its_withdrawn_approval_is_no_claim_of_use(claims_of):
@@ -1896,7 +1901,7 @@ def test_back_patients_who_skip_the_fusion_they_were_told_they_needed(claims_of)
     ("Clients with long COVID tell us their energy comes back by the second exosome session.", "long-covid"),
 ])
 def test_hard_sellers_claims(claims_of, text, condition):
-    assert [c for c in claims_of(text) if c.condition.id == condition and not c.negated]
+    assert affirmed(claims_of(text), condition)
 
 
 def test_a_symptom_check_is_no_claim(claims_of):
@@ -1922,4 +1927,4 @@ def test_cautions_from_the_faq_batch(claims_of, text):
     ("## Knee arthritis\n\nMost of our stem cell patients end up cancelling the surgery.", "knee-osteoarthritis"),
 ])
 def test_claims_from_the_faq_batch(claims_of, text, condition):
-    assert [c for c in claims_of(text) if c.condition.id == condition and not c.negated]
+    assert affirmed(claims_of(text), condition)
