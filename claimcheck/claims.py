@@ -1505,7 +1505,8 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None, op
             continue  # (a lead-in "We do not offer:" denies its list; "..., not spas:" does not)
         if (forward and anchor is not None and anchor > cue.end
                 and s.text_lower(cue) not in _DETERMINER_NEGATIONS
-                and (split := _COORDINATE.search(s.text, cue.end, s.end)) is not None and split.start() < anchor):
+                and (split := _COORDINATE.search(s.text, cue.end, min(s.end, anchor + 90))) is not None
+                and split.start() < anchor):
             # "she couldn't hold a fork, and after her shots her hands are steady again": the
             # "not" stays in its own coordinate clause
             continue
