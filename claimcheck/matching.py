@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from claimcheck.fuzzy import FuzzyConditions
-from claimcheck.regexes import DIGITS, RulePattern
+from claimcheck.regexes import DIGITS, RulePattern, any_of
 from claimcheck.ruleset import Abbreviation, RuleSet
 
 # Cue categories that modify claims (the rest are predicates); overlaps are resolved
@@ -277,6 +277,14 @@ class MentionMatcher:
             key = f"anchor:{word}"
             self.anchors.add(key, [make_doc(word)])
             self.by_anchor_id[self.vocab.strings[key]] = indexes
+        # One alternation of an anchor word's patterns, tried first: at most places an
+        # anchor word stands none of its patterns match, and one failed call into the
+        # regex engine costs less than one per pattern.
+        self.any_at_anchor: dict[int, re.Pattern[str]] = {}
+        for anchor_id, indexes in self.by_anchor_id.items():
+            either = any_of([self.regexes[i][0] for i in indexes])
+            if either is not None:
+                self.any_at_anchor[anchor_id] = either
 
     @staticmethod
     def _all_phrases(ruleset: RuleSet):
@@ -471,8 +479,12 @@ class MentionMatcher:
                         offsets: list[list[int]]) -> None:
         end = len(text)
         seen: set[tuple[int, int]] = set()
+        any_at_anchor = self.any_at_anchor if lowered is not None else {}
         for match_id, start, _end in self.anchors(doc):
             pos = offsets[start][0]
+            either = any_at_anchor.get(match_id)
+            if either is not None and either.match(lowered, pos, end) is None:
+                continue
             for index in self.by_anchor_id.get(match_id, ()):
                 span = self.regexes[index][0].match_at(text, lowered, pos, end)
                 if span is not None and (index, span[0]) not in seen:

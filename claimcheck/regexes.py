@@ -18,6 +18,7 @@ from re import _constants as sre_c  # the parser's opcodes (stable since Python 
 from re import _parser as sre_parse
 
 _UPPER_ESCAPE = re.compile(r"\\[A-Z]")
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 _NON_WORD_CATEGORIES = (sre_c.CATEGORY_SPACE, sre_c.CATEGORY_NOT_WORD, sre_c.CATEGORY_NOT_DIGIT)
 
 
@@ -85,6 +86,18 @@ class RulePattern:
         if m is None or m.end() <= m.start():
             return None
         return m.span()
+
+
+def any_of(patterns: list[RulePattern]) -> re.Pattern[str] | None:
+    """One regex that matches (on lower-cased text) wherever at least one of `patterns`
+    would, or None when there is nothing to gain or the patterns cannot be joined
+    (a back-reference would count groups of the patterns before it, inline flags)."""
+    if len(patterns) < 2 or any(p.fast is None or _BACKREFERENCE.search(p.fast.pattern) for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.fast.pattern})" for p in patterns))
+    except re.error:
+        return None
 
 
 def _at_boundary(text: str, pos: int) -> bool:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from claimcheck.regexes import DIGITS, RulePattern, first_words
+from claimcheck.regexes import DIGITS, RulePattern, any_of, first_words
 
 
 @pytest.mark.parametrize("pattern, words", [
@@ -38,6 +38,25 @@ def test_anchored_match_agrees_with_a_scan():
         starts = [m.start() for m in re.finditer(r"\b\w", text)]
         anchored = [span for pos in starts if (span := pattern.match_at(text, lowered, pos, len(text)))]
         assert scanned == anchored
+
+
+def test_one_alternation_matches_exactly_where_one_of_its_patterns_does():
+    # tried first at each anchor word, so a miss of the alternation must mean no pattern matches
+    sources = [r"\bhave (?:been )?cured\b", r"\bhave helped (?:\w+ ){0,3}patients", r"\bhave no side effects"]
+    patterns = [RulePattern(s) for s in sources]
+    either = any_of(patterns)
+    for text in ("We have cured many.", "we have helped over 300 patients", "Cells have no side effects",
+                 "We have been cured", "we have found nothing", "They have helped."):
+        lowered = text.lower()
+        pos = lowered.index("have")
+        one = any(p.match_at(text, lowered, pos, len(text)) for p in patterns)
+        assert (either.match(lowered, pos) is not None) == one, text
+
+
+def test_patterns_that_cannot_be_joined_are_tried_one_by_one():
+    # joined, the second pattern's \1 would point at the first pattern's group
+    assert any_of([RulePattern(r"\b(cure)d? \1"), RulePattern(r"\b(heal)s? \1")]) is None
+    assert any_of([RulePattern(r"\bcure")]) is None
 
 
 def test_every_shipped_regex_is_tried_only_where_its_anchor_words_stand(checker):
