@@ -66,6 +66,10 @@ def make_claimcheck(nlp: Language, name: str, jurisdiction: str, rule_packs: lis
                                builtin_rules=builtin_rules)
 
 
+
+# outcomes of a claim that states an approved (or approved-somewhere) use
+_APPROVED_OUTCOMES = frozenset({"approved-use", "conditional-approval", "approval-unverified"})
+
 class Analyzer:
     """Mentions -> claims -> findings for one Doc whose text is already normalised."""
 
@@ -90,6 +94,7 @@ class Analyzer:
         findings: list[Finding] = []
         by_claim: dict[int, Finding] = {}
         outcomes: dict[int, set[str]] = {}  # sentence start -> outcomes of its claims
+        approved_where: dict[int, list[frozenset[str]]] = {}  # sentence start -> where each approval holds
         claim_outcomes: list[str | None] = []
         sentence_starts = [s.start for s in sentences]
         for index, claim in enumerate(claims):
@@ -99,6 +104,9 @@ class Analyzer:
             claim_outcomes.append(assessment.outcome if assessment else None)
             if assessment is None:
                 continue
+            approval = assessment.approval or assessment.entry
+            if approval is not None and assessment.outcome in _APPROVED_OUTCOMES:
+                approved_where.setdefault(sentence, []).append(frozenset(approval.jurisdictions))
             finding = self.assessor.finding(claim, assessment)
             by_claim[index] = finding
             findings.append(finding)
@@ -110,9 +118,8 @@ class Analyzer:
         # "cord blood is FDA-approved only for blood cancers, not for autism"; a product's
         # approval elsewhere counts ("Holoclar is approved in the EU and restores vision in
         # 3 out of 4 patients" quotes the figures of that approval)
-        approved = {start for start, kinds in outcomes.items()
-                    if kinds - {"negated"} and kinds - {"negated"} <= {"approved-use", "conditional-approval",
-                                                                   "approval-unverified"}}
+        approved = {start: approved_where.get(start, []) for start, kinds in outcomes.items()
+                    if kinds - {"negated"} and kinds - {"negated"} <= _APPROVED_OUTCOMES}
         findings.extend(self.red_flags.check(text, infos, therapy_in_document=topic is not None,
                                              approved_sentences=approved))
         findings.sort(key=lambda f: f.sort_key)

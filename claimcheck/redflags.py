@@ -4,6 +4,7 @@ many diseases" rule. They produce findings of the same shape as claim findings."
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
 from claimcheck.claims import Modality, SentenceInfo, modality
 from claimcheck.matching import Mention
@@ -29,7 +30,10 @@ class RedFlagChecker:
             self._skip_conditions[rule.id] = frozenset(covered)
 
     def check(self, text: str, infos: list[SentenceInfo], therapy_in_document: bool,
-              approved_sentences: set[int] = frozenset()) -> list[Finding]:
+              approved_sentences: Mapping[int, Sequence[frozenset[str]]] | None = None) -> list[Finding]:
+        # approved_sentences: the sentences whose claims are all approved uses, each with
+        # the jurisdictions of the approvals they match
+        approved_sentences = approved_sentences or {}
         findings: list[Finding] = []
         for info in infos:
             s = info.sentence
@@ -50,7 +54,7 @@ class RedFlagChecker:
                     continue
                 if info.claim_conditions & self._skip_conditions[rule.id]:
                     continue
-                if rule.when_approved == "skip" and s.start in approved_sentences:
+                if rule.when_approved == "skip" and self._approved_where(rule, approved_sentences.get(s.start)):
                     continue
                 if any(rx.search(text, s.start, s.end) for rx in self._unless_sentence[rule.id]):
                     continue
@@ -62,6 +66,16 @@ class RedFlagChecker:
             for rule_id, found in hits.items():
                 findings.append(self._finding(self.rules[rule_id], found, text))
         return findings
+
+    @staticmethod
+    def _approved_where(rule: RedFlagRule, places: Sequence[frozenset[str]] | None) -> bool:
+        """The sentence states approved uses only, approved where the rule asks (an FDA claim
+        is accurate only for an approval the FDA gave, not Korea's approval of the same product)."""
+        if places is None:
+            return False
+        if not rule.approved_in:
+            return True
+        return bool(places) and all(where & set(rule.approved_in) for where in places)
 
     @staticmethod
     def _finding(rule: RedFlagRule, found: list[tuple[Mention, str, Modality]], text: str) -> Finding:

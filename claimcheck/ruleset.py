@@ -226,6 +226,7 @@ class RedFlagRule:
     when_attributed: str = "info"
     when_hedged: str = "keep"
     when_approved: str = "keep"
+    approved_in: tuple[str, ...] = ()  # with when_approved: skip, only approvals from these places count
     when_research: str = "keep"
     skip_if_claim_on: tuple[str, ...] = ()
     unless_therapy: tuple[str, ...] = ()
@@ -685,6 +686,7 @@ def _red_flag(item: dict[str, Any], origin: str) -> RedFlagRule:
         when_attributed=item.get("when_attributed", "info"),
         when_hedged=item.get("when_hedged", "keep"),
         when_approved=item.get("when_approved", "keep"),
+        approved_in=tuple(item.get("approved_in", ())),
         when_research=item.get("when_research", "keep"),
         skip_if_claim_on=tuple(item.get("skip_if_claim_on", ())),
         unless_therapy=tuple(item.get("unless_therapy", ())),

@@ -1928,3 +1928,38 @@ def test_cautions_from_the_faq_batch(claims_of, text):
 ])
 def test_claims_from_the_faq_batch(claims_of, text, condition):
     assert affirmed(claims_of(text), condition)
+
+
+def test_an_age_under_eighteen_is_a_population_of_children(claims_of):
+    claim = only(claims_of("We implant MACI in high-school athletes as young as 14 with knee cartilage defects."),
+                 "cartilage-defect")
+    assert claim.population == "children"
+    claim = only(claims_of("Omisirge treats patients aged 12 and older with blood cancers."), "blood-cancer")
+    assert claim.population != "children"
+
+
+def test_a_question_members_ask_is_not_asserted(claims_of):
+    claims = claims_of("Members often ask us whether stem cells can help Crohn's disease.")
+    assert all(c.attributed or c.negated for c in claims if c.condition.id == "crohns-disease")
+    # the reader told to ask: the claim before it still stands
+    claim = only(claims_of("Exosomes could help long COVID fatigue, so ask me whether they might suit you."),
+                 "long-covid")
+    assert not claim.attributed and not claim.negated
+
+
+def test_a_myth_is_stated_to_be_denied(claims_of):
+    assert all(c.negated for c in claims_of("Myth: stem cells can cure autism."))
+    assert not only(claims_of("Fact: our stem cells can cure autism."), "autism").negated
+
+
+def test_a_complication_after_a_transplant_is_not_its_target(claims_of):
+    for text in ("Acute GVHD is a common complication after a donor stem cell transplant.",
+                 "A third of adults who receive donor cells later develop chronic graft-versus-host disease."):
+        assert all(c.negated for c in claims_of(text) if c.condition.id in ("gvhd", "acute-gvhd")), text
+
+
+def test_banking_cord_blood_as_insurance_against_a_disease_is_a_claim(claims_of):
+    text = ("We store your baby's cord blood.\n\n"
+            "Banking gives your family a biological insurance policy against diabetes.")
+    claim = only(claims_of(text), "diabetes")
+    assert claim.therapy.id == "cord-blood" and not claim.negated
