@@ -234,6 +234,10 @@ _PERSON_HAS = re.compile(
     r"|\b(?:was|were|been|got|being)\s+diagnosed\s+with\s+(?:[\w-]+\s+){0,3}?\Z")
 # "Tom's right hand started shaking, and the Parkinson's diagnosis came a year later"
 _DIAGNOSIS_AFTER = re.compile(r"\s+diagnosis\s+(?:came|followed|was\s+made|arrived)\b", re.IGNORECASE)
+# a person's diagnosis told just before the condition: "My mom was diagnosed with"
+_DIAGNOSED_PERSON = re.compile(
+    r"\b(?:I|[Hh]e|[Ss]he|(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+[\w-]+)\s+(?:was|were|got|has\s+been|"
+    r"had\s+been|have\s+been|is|just\s+got)\s+(?:just\s+|recently\s+|finally\s+)?diagnosed\s+with\s+(?:[\w-]+\s+){0,2}?\Z")
 _A_PERSON = re.compile(r"\b(?:[A-Z][a-z]+(?:'s|\u2019s)|[Mm]y|[Hh]is|[Hh]er|[Hh]e|[Ss]he|I)(?=\s)")
 # a therapy given to the person of a story: "In January she came to us for two IV rounds
 # of our Wharton's jelly cells", "They chose our NeuroRenew package"
@@ -318,6 +322,11 @@ class Section:
 class ClaimExtractor:
     def __init__(self, ruleset: RuleSet) -> None:
         self.ruleset = ruleset
+        # organ cue id -> the conditions it can stand for (with the narrower ones)
+        self.organ_conditions: dict[str, frozenset[str]] = {
+            cue.id: frozenset(cid for cid in ruleset.conditions
+                              if ruleset.condition_family(cid).intersection(cue.conditions))
+            for cue in ruleset.cues if cue.category == "organ"}
 
     def extract(self, text: str, blocks: list[tuple[int, int, str, int, bool]],
                 sentences: list[Sentence]) -> tuple[list[Claim], list[SentenceInfo], str | None]:
@@ -584,6 +593,7 @@ class _Walk:
         # the sentence that tells of the treatment given claims them
         self.story_conditions: list[Mention] = []
         self.story_told: list[Mention] = []  # ... and those claimed so, for the outcomes told after it
+        self.named_conditions: list[Mention] = []  # every condition the page has named so far
         self.asked = []
         self.eligibility_lead_in = False  # the last lead-in asks who may take part
         # conditions the last lead-in named without a claim ("In our review of 312 children
@@ -783,6 +793,8 @@ class _Walk:
             return True  # "... thinning hair. 8 out of 10 clients see regrowth."
         if self.lead_in_conditions and kind == "list_item":
             return True  # "In our review of 312 children with autism:" "- 82% made better eye contact"
+        if self.named_conditions and any(m.kind == "organ" for m in s.modifiers):
+            return True  # "... with COPD?" "Our cells help repair the lung tissue"
         if keys & _STORY_PREDICATES and (_STORY_PERSON.search(self.text, s.start, s.end) or self.previous_conditions
                                          or self.story_told):
             return True  # "After two rounds I was walking without a cane." (My arthritis ...)
@@ -826,6 +838,8 @@ class _Walk:
                 # "Dr. Lund drew bone marrow and injected the concentrate into both hips": how it was given
                 and (therapies or any(p.key == "predicate-given" for p in s.predicates))):
             claims = self._treatment_told_claims(s, therapies)
+        if not conditions and not claims and s.predicates and not s.question:
+            claims = self._organ_claims(s, therapies)
         story, self.story = self.story, None
         if conditions and not claims and story is not None:
             claims = self._story_claims(story, s, conditions)
@@ -864,6 +878,7 @@ class _Walk:
             if self.block[2] == "heading" and section is not None and section.therapy is None:
                 section.therapy = named
         if conditions:
+            self.named_conditions.extend(conditions)
             self.block_conditions.extend(conditions)
             if not self.block_has_conditions:
                 self.antecedents = {}
@@ -983,6 +998,8 @@ class _Walk:
             elif frame is not None and (kind in ("list_item", "heading") or (not s.predicates and self.short)):
                 if kind == "heading" and section is not None and cond.key in section.claimed:
                     continue  # a sub-heading naming a condition its section has claimed
+                if _DIAGNOSED_PERSON.search(text, max(s.start, cond.start - 60), cond.start):
+                    continue  # a quoted comment in the list: "My mom was diagnosed with Alzheimer's"
                 # (each item of a list is a claim of its own, even when it repeats one)
                 pred_kind, pred_text = frame.predicate, frame.predicate_text
                 mod = _merge([mod, frame.modality])
@@ -1311,6 +1328,36 @@ class _Walk:
         return [x._claim(s, therapy, cond, text, pred_kind, pred_text, mod, source, (predicate.start,))
                 for cond in targets]
 
+    def _organ_claims(self, s: Sentence, therapies: list[Mention]) -> list[Claim]:
+        """"Our cells help repair the lung tissue" after a question about COPD: what the
+        therapy does to an organ is a claim on the condition of that organ the page named
+        last (however far back: a comment thread answers questions from far above)."""
+        organs = [m for m in s.modifiers if m.kind == "organ"]
+        if not organs or not self.named_conditions:
+            return []
+        if not therapies and not any(m.kind == "therapy-anaphora" for m in s.modifiers):
+            return []
+        claims: list[Claim] = []
+        for organ in organs:
+            clause = s.clause_of(organ.start)
+            predicate = next((p for p in s.predicates if clause[0] <= p.start < clause[1]
+                              and p.value not in _NOT_ORGAN_PREDICATES), None)
+            stands_for = self.x.organ_conditions.get(organ.key, frozenset())
+            cond = next((c for c in reversed(self.named_conditions) if c.key in stands_for), None)
+            if predicate is None or cond is None or any(c.condition.id == cond.key for c in claims):
+                continue
+            therapy, from_research = self.therapy_of(therapies[0] if therapies else None)
+            if therapy is None:
+                return claims
+            mod = _research_context(modality(s, clause, predicate.start), from_research)
+            if mod.research:
+                continue  # what cells did to nerve cells in the laboratory describes biology
+            target = Mention("term", "condition", cond.key, organ.start, organ.end)
+            claims.append(self.x._claim(s, therapy, target, self.text, predicate.value or "used-for",
+                                        self.text[predicate.start:predicate.end], mod, "anaphora",
+                                        (predicate.start,)))
+        return claims
+
     def _maybe_open_frame(self, s: Sentence, therapies: list[Mention], conditions: list[Mention],
                           mod: Modality) -> None:
         """Headings and lead-ins ("Conditions we treat:") open a frame for what follows."""
@@ -1329,6 +1376,11 @@ class _Walk:
             self.section.frame = frame
         else:
             self.list_frame = frame
+
+
+# what a sentence says of an organ that is no claim on its disease: the therapy given
+# into it ("injected into the knee joint"), an approval, a rate
+_NOT_ORGAN_PREDICATES = frozenset({"used-for", "approved-for", "given", "success-rate"})
 
 
 # per 1,000 words: a page reports on clinics when reporting words are this frequent and

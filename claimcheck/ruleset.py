@@ -279,6 +279,7 @@ class Cue:
     regexes: tuple[str, ...]
     origin: str = ""
     veto: tuple[str, ...] = ()  # wording in which the cue means something else (case-sensitive)
+    conditions: tuple[str, ...] = ()  # organ cues: the conditions the organ can stand for
 
 
 @dataclass
@@ -629,8 +630,13 @@ def build_ruleset(documents: Iterable[tuple[str, dict[str, Any]]]) -> RuleSet:
                     id=item["id"], category=item["category"], value=item.get("value"),
                     phrases=tuple(item.get("phrases", ())), regexes=tuple(item.get("regex", ())),
                     origin=origin, veto=tuple(item.get("veto", ())),
+                    conditions=tuple(item.get("conditions", ())),
                 )
     _check_references(therapies, conditions, evidence, red_flags, claim_rules, jurisdiction_rules)
+    for cue in cues.values():
+        for ident in cue.conditions:
+            if ident not in conditions:
+                raise RuleError(cue.origin, f"cue {cue.id!r} refers to unknown condition id {ident!r}")
     return RuleSet(
         therapies=therapies, conditions=conditions, evidence=list(evidence.values()),
         red_flags=sorted(red_flags.values(), key=lambda r: r.id), claim_rules=claim_rules,

@@ -1963,3 +1963,50 @@ def test_banking_cord_blood_as_insurance_against_a_disease_is_a_claim(claims_of)
             "Banking gives your family a biological insurance policy against diabetes.")
     claim = only(claims_of(text), "diabetes")
     assert claim.therapy.id == "cord-blood" and not claim.negated
+
+
+def test_what_the_cells_do_to_an_organ_claims_the_condition_of_that_organ(claims_of):
+    text = ("Can stem cells help my father? He has COPD and heart failure.\n\n"
+            "Our cells help repair the lung tissue and the heart muscle.")
+    second = [c for c in claims_of(text) if c.start >= text.index("Our cells")]
+    assert {c.condition.id for c in second} == {"copd", "heart-failure"}
+    assert all(not c.negated for c in second)
+    # an organ with no condition of it named before, or in a laboratory study, claims nothing
+    assert not claims_of("We offer stem cells. Our cells help repair the lung tissue.")
+    text = ("I have multiple sclerosis and want stem cells. "
+            "In laboratory studies these cells protected nerve cells.")
+    later = [c for c in claims_of(text) if c.start >= text.index("In laboratory")]
+    assert all(c.certainty != "assertive" and c.source != "anaphora" for c in later)
+
+
+def test_a_treatment_that_did_nothing_is_no_claim(claims_of):
+    for text in ("I paid $9,000 for stem cell shots in my worn-out hips and nothing changed.",
+                 "I spent £3,800 on exosome drips for long covid, and they did absolutely nothing."):
+        assert all(c.negated for c in claims_of(text)), text
+
+
+def test_donor_screening_for_infections_is_no_claim(claims_of):
+    assert not affirmed(claims_of("Our cord blood cells are tested for HIV and hepatitis."), "hiv")
+
+
+def test_a_trip_or_booking_for_the_treatment_claims_the_conditions(claims_of):
+    text = ("We offer stem cell injections. "
+            "Patients with neck pain and sciatica come from all over California for it.")
+    assert affirmed(claims_of(text), "sciatica")
+    text = "Our exosome facial is popular. Clients with acne scars book it as a series of three."
+    assert affirmed(claims_of(text), "scars")
+
+
+def test_stem_cells_that_delay_dialysis_claim_the_kidney_disease(claims_of):
+    assert affirmed(claims_of("For kidney failure patients, stem cells delay dialysis."), "chronic-kidney-disease")
+
+
+def test_a_question_someone_wants_answered_is_not_asserted(claims_of):
+    claims = claims_of("Kevin wants to know if stem cells can cure his type 1 diabetes.")
+    assert not affirmed(claims, "type-1-diabetes") or all(c.attributed for c in claims)
+
+
+def test_a_diagnosis_quoted_in_a_list_takes_no_claim_from_the_frame(claims_of):
+    text = ("Stem cells repair:\n\n- Alzheimer's disease\n- \"My mom was diagnosed with Parkinson's last year.\"\n")
+    ids = {c.condition.id for c in claims_of(text, "markdown") if not c.negated}
+    assert "alzheimers-disease" in ids and "parkinsons-disease" not in ids
