@@ -114,7 +114,7 @@ _MEDICINE_OWNER = re.compile(r"\b(?:other|your|their|standard|approved|existing|
 _NAMED_DENIAL = re.compile(r"\b(?:not|never)\b|n't\b|n’t\b", re.IGNORECASE)
 _COMPARISON = r"compar\w*|versus|vs\.?|against|than|outperform\w*|beats?|superior\s+to"
 _COMPARED = re.compile(rf"\b(?:{_COMPARISON})\b", re.IGNORECASE)
-_FRONTED_FOR = re.compile(r"(?:\A|[.!?:]\s+|\n\s*)(?P<for>[Ff]or)\s+(?:[\w'-]+\s+){0,3}\Z")
+_FRONTED_FOR = re.compile(r"(?:\A|[.!?:]\s+|\n\s*)(?P<for>[Ff]or)\s+(?:[\w'-]+\s+){0,6}\Z")
 _TRANSPLANT = re.compile(r"\btransplant(?:s|ed|ation|ations)?\b", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:review|reviews|paper|papers|article|articles|link|links|summary|overview|"
                         r"write-up|meta-analysis|editorial|preprint|podcast|video)\s+(?:of|on|about)\b", re.IGNORECASE)

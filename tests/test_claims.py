@@ -2010,3 +2010,10 @@ def test_a_diagnosis_quoted_in_a_list_takes_no_claim_from_the_frame(claims_of):
     text = ("Stem cells repair:\n\n- Alzheimer's disease\n- \"My mom was diagnosed with Parkinson's last year.\"\n")
     ids = {c.condition.id for c in claims_of(text, "markdown") if not c.negated}
     assert "alzheimers-disease" in ids and "parkinsons-disease" not in ids
+
+
+def test_a_fronted_for_reaches_each_condition_of_a_coordination(claims_of):
+    text = ("We offer stem cell injections.\n\n"
+            "For arthritis of the knee and hip we use your own fat-derived cells, injected the same day.")
+    claims = claims_of(text)
+    assert affirmed(claims, "knee-osteoarthritis") and affirmed(claims, "hip-osteoarthritis")
