@@ -2017,3 +2017,12 @@ def test_a_fronted_for_reaches_each_condition_of_a_coordination(claims_of):
             "For arthritis of the knee and hip we use your own fat-derived cells, injected the same day.")
     claims = claims_of(text)
     assert affirmed(claims, "knee-osteoarthritis") and affirmed(claims, "hip-osteoarthritis")
+
+
+def test_an_outcome_told_as_a_label_or_a_life_without_the_symptom_is_a_claim(claims_of):
+    text = "We offer stem cell injections.\n\nBrain fog: GONE.\n\nWalk without knee pain by summer."
+    claims = claims_of(text)
+    assert affirmed(claims, "cognitive-decline") and affirmed(claims, "joint-pain")
+    # a label whose outcome is not the condition's end
+    assert not affirmed(claims_of("We offer stem cell injections.\n\nBrain fog: what causes it?"),
+                        "cognitive-decline")
