@@ -2026,3 +2026,10 @@ def test_an_outcome_told_as_a_label_or_a_life_without_the_symptom_is_a_claim(cla
     # a label whose outcome is not the condition's end
     assert not affirmed(claims_of("We offer stem cell injections.\n\nBrain fog: what causes it?"),
                         "cognitive-decline")
+
+
+def test_on_their_own_is_an_outcome_unless_a_natural_course(claims_of):
+    text = "Patients with COPD who arrived on oxygen have gone home breathing on their own after our stem cells."
+    assert affirmed(claims_of(text), "copd")
+    text = "We offer stem cells. Gout flares and knee osteoarthritis pain often settle on their own."
+    assert not affirmed(claims_of(text), "knee-osteoarthritis")
