@@ -2033,3 +2033,10 @@ def test_on_their_own_is_an_outcome_unless_a_natural_course(claims_of):
     assert affirmed(claims_of(text), "copd")
     text = "We offer stem cells. Gout flares and knee osteoarthritis pain often settle on their own."
     assert not affirmed(claims_of(text), "knee-osteoarthritis")
+
+
+def test_medicine_cut_and_the_cause_worked_on_are_claims(claims_of):
+    text = "We offer stem cells.\n\nSugar diabetes patients usually cut their tablets in half within 90 days."
+    assert affirmed(claims_of(text), "diabetes")
+    text = "We offer cord cells.\n\nCompared with inhalers, cord cells work on the cause of COPD."
+    assert affirmed(claims_of(text), "copd")
