@@ -2040,3 +2040,10 @@ def test_medicine_cut_and_the_cause_worked_on_are_claims(claims_of):
     assert affirmed(claims_of(text), "diabetes")
     text = "We offer cord cells.\n\nCompared with inhalers, cord cells work on the cause of COPD."
     assert affirmed(claims_of(text), "copd")
+
+
+def test_more_effective_than_standard_care_is_a_claim(claims_of):
+    text = "We offer stem cell infusions.\n\nFor rheumatoid arthritis, our infusions are more effective than biologic drugs."
+    assert affirmed(claims_of(text), "rheumatoid-arthritis")
+    text = "Stem cell injections were no more effective than saline for knee osteoarthritis."
+    assert not affirmed(claims_of(text), "knee-osteoarthritis")
