@@ -142,7 +142,8 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = cut.end() if cut.re is _CUTS[3] else cut.start() + len(cut.group().rstrip())
         pieces.append((start, stop))
         start = cut.end()
-    pieces.append((start, end))
+    if start < end or not pieces:  # (a cut at the very end leaves nothing after it)
+        pieces.append((start, end))
     return pieces
 
 

@@ -167,6 +167,16 @@ def test_one_long_line_is_checked_with_exact_columns(checker, tmp_path):
     assert cure[0].column == text.index("cure") + 1 and cure[0].text == "cure"
 
 
+def test_a_run_of_letters_cut_at_its_final_full_stop_leaves_no_empty_block():
+    # (found by the fuzz test: 5,000 letters with no break, then one sentence)
+    from claimcheck.layout import build_layout
+
+    text = "stem" * 1250 + "Our stem cells cure autism."
+    layout = build_layout(text, "text")
+    assert layout.blocks and all(b.start < b.end for b in layout.blocks)
+    assert layout.blocks[-1].end == len(layout.text)
+
+
 def test_a_sentence_of_thousands_of_conditions_is_not_quadratic(limited, tmp_path):
     # each condition once searched the whole clause: 3,000 took 28 s; now linear. The
     # time limit turns a regression into a failing result instead of a slow test.
