@@ -221,6 +221,9 @@ _POSSESSED = re.compile(
     r"|\b(?:I|he|she|they|we)\s+(?:also\s+)?(?:has|have|had|has\s+had|have\s+had|was\s+diagnosed\s+with|"
     r"were\s+diagnosed\s+with|lives?\s+with|lived\s+with|suffers?\s+from|suffered\s+from|struggled?\s+with|"
     r"struggles\s+with)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
+# a diagnosis told just before the condition ("My mom was diagnosed with Alzheimer's")
+_DIAGNOSED_WITH = r"\b(?:was|were|been|got|being)\s+diagnosed\s+with\s+(?:[\w-]+\s+){0,3}?\Z"
+_DIAGNOSED = re.compile(_DIAGNOSED_WITH)
 # whose condition a story tells: "Dolores was diagnosed with rheumatoid arthritis",
 # "Sandra's relapsing MS", "his emphysema", "Ernesto has had type 2 diabetes"
 _PERSON_HAS = re.compile(
@@ -231,13 +234,9 @@ _PERSON_HAS = re.compile(
     # an injury a person had: "Marcus tore part of his Achilles tendon"
     r"tore|injured|hurt|broke|ruptured|damaged|wrecked|blew\s+out|sprained|strained)\s+(?:[\w-]+\s+){0,3}?\Z"
     # a diagnosis is a person's: "Aarav was born at 29 weeks and was diagnosed with cerebral palsy"
-    r"|\b(?:was|were|been|got|being)\s+diagnosed\s+with\s+(?:[\w-]+\s+){0,3}?\Z")
+    r"|" + _DIAGNOSED_WITH)
 # "Tom's right hand started shaking, and the Parkinson's diagnosis came a year later"
 _DIAGNOSIS_AFTER = re.compile(r"\s+diagnosis\s+(?:came|followed|was\s+made|arrived)\b", re.IGNORECASE)
-# a person's diagnosis told just before the condition: "My mom was diagnosed with"
-_DIAGNOSED_PERSON = re.compile(
-    r"\b(?:I|[Hh]e|[Ss]he|(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+[\w-]+)\s+(?:was|were|got|has\s+been|"
-    r"had\s+been|have\s+been|is|just\s+got)\s+(?:just\s+|recently\s+|finally\s+)?diagnosed\s+with\s+(?:[\w-]+\s+){0,2}?\Z")
 _A_PERSON = re.compile(r"\b(?:[A-Z][a-z]+(?:'s|\u2019s)|[Mm]y|[Hh]is|[Hh]er|[Hh]e|[Ss]he|I)(?=\s)")
 # a therapy given to the person of a story: "In January she came to us for two IV rounds
 # of our Wharton's jelly cells", "They chose our NeuroRenew package"
@@ -593,7 +592,7 @@ class _Walk:
         # the sentence that tells of the treatment given claims them
         self.story_conditions: list[Mention] = []
         self.story_told: list[Mention] = []  # ... and those claimed so, for the outcomes told after it
-        self.named_conditions: list[Mention] = []  # every condition the page has named so far
+        self.named_conditions: dict[str, int] = {}  # condition id -> where the page last named it
         self.asked = []
         self.eligibility_lead_in = False  # the last lead-in asks who may take part
         # conditions the last lead-in named without a claim ("In our review of 312 children
@@ -878,7 +877,7 @@ class _Walk:
             if self.block[2] == "heading" and section is not None and section.therapy is None:
                 section.therapy = named
         if conditions:
-            self.named_conditions.extend(conditions)
+            self.named_conditions.update((c.key, c.start) for c in conditions)
             self.block_conditions.extend(conditions)
             if not self.block_has_conditions:
                 self.antecedents = {}
@@ -998,7 +997,7 @@ class _Walk:
             elif frame is not None and (kind in ("list_item", "heading") or (not s.predicates and self.short)):
                 if kind == "heading" and section is not None and cond.key in section.claimed:
                     continue  # a sub-heading naming a condition its section has claimed
-                if _DIAGNOSED_PERSON.search(text, max(s.start, cond.start - 60), cond.start):
+                if _DIAGNOSED.search(text, max(s.start, cond.start - 60), cond.start):
                     continue  # a quoted comment in the list: "My mom was diagnosed with Alzheimer's"
                 # (each item of a list is a claim of its own, even when it repeats one)
                 pred_kind, pred_text = frame.predicate, frame.predicate_text
@@ -1333,26 +1332,26 @@ class _Walk:
         therapy does to an organ is a claim on the condition of that organ the page named
         last (however far back: a comment thread answers questions from far above)."""
         organs = [m for m in s.modifiers if m.kind == "organ"]
-        if not organs or not self.named_conditions:
+        if not organs or not self.named_conditions or not self._refers_to_therapy(s, therapies):
             return []
-        if not therapies and not any(m.kind == "therapy-anaphora" for m in s.modifiers):
+        therapy, from_research = self.therapy_of(therapies[0] if therapies else None)
+        if therapy is None:
             return []
         claims: list[Claim] = []
         for organ in organs:
             clause = s.clause_of(organ.start)
             predicate = next((p for p in s.predicates if clause[0] <= p.start < clause[1]
                               and p.value not in _NOT_ORGAN_PREDICATES), None)
-            stands_for = self.x.organ_conditions.get(organ.key, frozenset())
-            cond = next((c for c in reversed(self.named_conditions) if c.key in stands_for), None)
-            if predicate is None or cond is None or any(c.condition.id == cond.key for c in claims):
+            named = [cid for cid in self.x.organ_conditions.get(organ.key, ()) if cid in self.named_conditions]
+            if predicate is None or not named:
                 continue
-            therapy, from_research = self.therapy_of(therapies[0] if therapies else None)
-            if therapy is None:
-                return claims
+            cond = max(named, key=self.named_conditions.__getitem__)
+            if any(c.condition.id == cond for c in claims):
+                continue
             mod = _research_context(modality(s, clause, predicate.start), from_research)
             if mod.research:
                 continue  # what cells did to nerve cells in the laboratory describes biology
-            target = Mention("term", "condition", cond.key, organ.start, organ.end)
+            target = Mention("term", "condition", cond, organ.start, organ.end)
             claims.append(self.x._claim(s, therapy, target, self.text, predicate.value or "used-for",
                                         self.text[predicate.start:predicate.end], mod, "anaphora",
                                         (predicate.start,)))

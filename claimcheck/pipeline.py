@@ -66,9 +66,9 @@ def make_claimcheck(nlp: Language, name: str, jurisdiction: str, rule_packs: lis
                                builtin_rules=builtin_rules)
 
 
-
 # outcomes of a claim that states an approved (or approved-somewhere) use
 _APPROVED_OUTCOMES = frozenset({"approved-use", "conditional-approval", "approval-unverified"})
+
 
 class Analyzer:
     """Mentions -> claims -> findings for one Doc whose text is already normalised."""

@@ -75,7 +75,7 @@ class RedFlagChecker:
             return False
         if not rule.approved_in:
             return True
-        return bool(places) and all(where & set(rule.approved_in) for where in places)
+        return bool(places) and all(where.intersection(rule.approved_in) for where in places)
 
     @staticmethod
     def _finding(rule: RedFlagRule, found: list[tuple[Mention, str, Modality]], text: str) -> Finding:

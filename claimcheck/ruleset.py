@@ -632,11 +632,7 @@ def build_ruleset(documents: Iterable[tuple[str, dict[str, Any]]]) -> RuleSet:
                     origin=origin, veto=tuple(item.get("veto", ())),
                     conditions=tuple(item.get("conditions", ())),
                 )
-    _check_references(therapies, conditions, evidence, red_flags, claim_rules, jurisdiction_rules)
-    for cue in cues.values():
-        for ident in cue.conditions:
-            if ident not in conditions:
-                raise RuleError(cue.origin, f"cue {cue.id!r} refers to unknown condition id {ident!r}")
+    _check_references(therapies, conditions, evidence, red_flags, claim_rules, jurisdiction_rules, cues)
     return RuleSet(
         therapies=therapies, conditions=conditions, evidence=list(evidence.values()),
         red_flags=sorted(red_flags.values(), key=lambda r: r.id), claim_rules=claim_rules,
@@ -702,7 +698,7 @@ def _red_flag(item: dict[str, Any], origin: str) -> RedFlagRule:
     )
 
 
-def _check_references(therapies, conditions, evidence, red_flags, claim_rules, jurisdiction_rules) -> None:
+def _check_references(therapies, conditions, evidence, red_flags, claim_rules, jurisdiction_rules, cues) -> None:
     def missing(origin: str, what: str, ident: str, owner: str) -> RuleError:
         return RuleError(origin, f"{owner} refers to unknown {what} id {ident!r}")
 
@@ -725,6 +721,8 @@ def _check_references(therapies, conditions, evidence, red_flags, claim_rules, j
                 re.compile(regex)
             except re.error as exc:
                 raise RuleError(rule.origin, f"rule {rule.id}: invalid regular expression: {exc}") from None
+    for cue in cues.values():
+        require(cue.conditions, conditions, "condition", cue.origin, f"cue {cue.id!r}")
     for jrule in jurisdiction_rules.values():
         require(jrule.therapies, therapies, "therapy", jrule.origin, f"rule {jrule.id}")
         require(jrule.permitted_conditions, conditions, "condition", jrule.origin, f"rule {jrule.id}")

@@ -114,6 +114,19 @@ def test_unknown_reference_is_reported(tmp_path):
         load_ruleset([tmp_path])
 
 
+def test_an_organ_cue_must_name_known_conditions(tmp_path):
+    write(tmp_path, "cues.yaml", """\
+        kind: cues
+        cues:
+          - id: organ-spleen
+            category: organ
+            conditions: [spleen-sadness]
+            phrases: [spleen]
+        """)
+    with pytest.raises(RuleError, match="cue 'organ-spleen' refers to unknown condition id 'spleen-sadness'"):
+        load_ruleset([tmp_path])
+
+
 def test_pack_extends_and_overrides(tmp_path, checker):
     write(tmp_path, "local.yaml", """\
         kind: conditions
