@@ -1441,7 +1441,11 @@ def _defined_as_other(text: str, m: Mention) -> bool:
 
 # a later clause that speaks of what came before: a contrast, or a word pointing back
 _GOES_BACK = re.compile(r"\b(?:but|yet|though|although|however|instead|it|its|them|they|their|this|these|that|those|"
-                        r"so|and\s+(?:can|may|might|could|will|often|usually|also|even))\b", re.IGNORECASE)
+                        r"so|and\s+(?:can|may|might|could|will|often|usually|also|even)|"
+                        # a comparison with what the clause before names: "riluzole only slows ALS a
+                        # little; our cells work many times stronger"
+                        r"many\s+times|(?:far|much)\s+(?:better|stronger|more)|(?:better|stronger|faster)\s+than)\b",
+                        re.IGNORECASE)
 # negations that deny a whole statement ("Nothing changed, and she had a fever"), not one verb
 _DETERMINER_NEGATIONS = frozenset({"nothing", "no", "none", "nobody", "no one", "neither", "nor"})
 # a coordinate clause with a subject of its own: ", and after her shots her hands ...", ", and now he ..."

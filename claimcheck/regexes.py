@@ -38,7 +38,8 @@ class RulePattern:
         self.fast: re.Pattern[str] | None = None
         self.word_start = False
         self.anchors: frozenset[str] | None = None
-        if not _UPPER_ESCAPE.search(source):  # lower-casing \S, \D, \W or \B would change them
+        # lower-casing \S, \D, \W or \B would change them, and "(?P<Name>" would not compile
+        if not _UPPER_ESCAPE.search(source) and "(?P" not in source:
             body = source.lower()
             self.word_start = body.startswith("\\b")
             self.fast = re.compile(body[2:] if self.word_start else body)

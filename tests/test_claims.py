@@ -1504,6 +1504,8 @@ def test_the_month_may_is_no_hedge_but_the_verb_is(claims_of):
      "pulmonary-fibrosis"),
     ("Our clinic gives cord stem cells.\n\nAutism\n\nThis is not a cure, but it helps: after four infusions, most of "
      "our families see calmer evenings.\n", "autism"),
+    ("We avoid that word: our cord cell therapy is not a cure for cerebral palsy, but parents see real change in "
+     "how their children move.", "cerebral-palsy"),
 ])
 def test_what_follows_not_a_cure_but_is_a_claim(claims_of, text, condition):
     later = [c for c in claims_of(text) if c.condition.id == condition and text.index("not a cure") > c.start - 40
@@ -1666,6 +1668,10 @@ def test_disclaimers_and_set_aside_therapies_are_no_claims(claims_of, text):
 def test_a_later_clause_that_points_back_still_claims(claims_of):
     text = "We cannot promise to reverse Alzheimer's disease, but our stem cells can slow it."
     assert affirmed(claims_of(text), "alzheimers-disease")
+    # a comparison with the other treatment the clause before names
+    text = "Our clinic gives stem cells.\n\nNeurologists prescribe riluzole, which slows ALS only a little; our cells work " \
+           "many times stronger."
+    assert affirmed(claims_of(text), "als")
 
 
 @pytest.mark.parametrize("text, condition", [

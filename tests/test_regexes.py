@@ -53,6 +53,13 @@ def test_one_alternation_matches_exactly_where_one_of_its_patterns_does():
         assert (either.match(lowered, pos) is not None) == one, text
 
 
+def test_a_named_group_keeps_its_name_and_matches_in_any_case():
+    # lower-casing the source would turn "(?P<Cell>" into "(?p<cell>", which does not compile
+    pattern = RulePattern(r"\b(?P<Cell>stem) cells? (?P=Cell)\b")
+    text = "STEM cells stem"
+    assert list(pattern.spans(text, text.lower())) == [(0, len(text))]
+
+
 def test_patterns_that_cannot_be_joined_are_tried_one_by_one():
     # joined, the second pattern's \1 would point at the first pattern's group
     assert any_of([RulePattern(r"\b(cure)d? \1"), RulePattern(r"\b(heal)s? \1")]) is None
