@@ -31,14 +31,17 @@ _DEFAULT_CONTEXT_WINDOW = 400  # characters around an abbreviation searched for 
 # frame predicates that present what follows as a list of uses ("We treat", "Therapy for")
 _GAP_WORDS = re.compile(r"(?:\s+(?:for|in|of|with|to|the|a|an|people|patients|children|adults|any))*\s*", re.IGNORECASE)
 _CERTAINTY_RANK = {"hedged": 0, "assertive": 1, "absolute": 2}
+# an answer in a comment thread may open with its writer's name and a greeting:
+# "Renew Cell Lounge · Hi Jeff! We don't treat autism here"
+_REPLY_OPENING = r"\s*(?:[^\n·|:.!?]{1,40}\s[·|]\s+)?(?:(?:hi|hello|hey|dear|thanks|thank you)\b[^.!?\n]{0,30}[.!,]+\s+)?"
 _NO_ANSWER = re.compile(
-    r"\s*(?:(?:unfortunately|sadly|honestly|in short|short answer)[,:]?\s+)?"
+    _REPLY_OPENING + r"\s*(?:(?:unfortunately|sadly|honestly|in short|short answer)[,:]?\s+)?"
     r"(?:(?:no|nope|not (?:at the moment|currently|yet|so far|at this time|at present|really|reliably))\b[.,!:;\u2014-]"
     r"|there is (?:still )?no (?:good |reliable |strong |solid |convincing )?(?:evidence|proof)\b"
     r"|we do(?: not|n't) (?:treat|offer|provide|recommend)\b)", re.IGNORECASE)
 _YES_ANSWER = re.compile(
     # (after a short qualifier: "In our experience, often yes.", "For arthritic knees, in many cases yes.")
-    r"\s*(?:(?:in (?:our|my) experience|for (?:[\w'-]+\s+){1,3}?[\w'-]+|honestly|in short|short answer)[,:]?\s+)?"
+    _REPLY_OPENING + r"\s*(?:(?:in (?:our|my) experience|for (?:[\w'-]+\s+){1,3}?[\w'-]+|honestly|in short|short answer)[,:]?\s+)?"
     r"(?:(?:yes|yep|absolutely|definitely|certainly|of course|(?:in (?:many|most) cases|often|usually|mostly|generally),? yes)"
     r"\b[.,!:;\u2014-]|(?:yes|absolutely)\s+(?:it|they|we|stem|our)\b)", re.IGNORECASE)
 # a therapy name that modifies one of these nouns names a place, trade or study, not a use
@@ -740,7 +743,9 @@ class _Walk:
 
     @staticmethod
     def _close(section: Section) -> list[Claim]:
-        return [c for c in section.pending if c.condition.id not in section.claimed]
+        # a question heading ("Can the cells help a worn-out knee?") asked it in its own words,
+        # even when the answers under it go on to claim the same condition
+        return [c for c in section.pending if c.condition.id not in section.claimed or section.question]
 
     def therapy_of(self, mention: Mention | None) -> tuple[TherapyRef | None, bool]:
         """The therapy a sentence names (`mention`), or the one it is taken to be about,

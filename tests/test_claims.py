@@ -1013,6 +1013,23 @@ def test_a_question_heading_answered_yes_makes_its_claim(claims_of):
     assert any("Can you help" in text[c.start:c.end] for c in full_claims)
 
 
+def test_a_question_heading_is_a_claim_of_its_own_beside_its_answers(claims_of):
+    # the heading asks it (hedged); the answer under it asserts it
+    text = ("# Canal cell clinic FAQ\n\nOur umbilical cord stem cells are given by IV.\n\n"
+            "## Can the cells help a worn-out knee?\n\n"
+            "One injection into the joint is usually enough for two years of walking without pain.\n")
+    knee = [c for c in claims_of(text, "markdown") if c.condition.id == "knee-osteoarthritis"]
+    asked = [c for c in knee if text[c.start:c.end].startswith("Can the cells")]
+    answered = [c for c in knee if "One injection" in text[c.start:c.end]]
+    assert asked and asked[0].certainty == "hedged" and answered and answered[0].certainty != "hedged"
+
+
+def test_a_commenters_question_answered_no_after_a_greeting_makes_none(claims_of):
+    text = ("Glow Lounge · Our exosome drips are here for spring!\n\nJeff T. · Does it work for autism?\n\n"
+            "Glow Lounge · Hi Jeff! We don't treat autism here.\n")
+    assert affirmed(claims_of(text), "autism") == []
+
+
 def test_a_question_heading_answered_no_still_makes_none(claims_of):
     text = ("# Renova cord cell center\n\nOur umbilical cord stem cells are given by IV.\n\n"
             "## Do you treat cancer?\n\nNo. We refer patients with cancer to oncologists.\n")
