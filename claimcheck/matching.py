@@ -56,6 +56,12 @@ al u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec mt ft inj
 # (or a hashtag, a handle, or an emoji or other symbol standing alone before the next word)
 # (posts and forums often start a sentence in lower case: "... to 1. not saying it's a cure")
 # a hyphenated compound, matched from the start of its word (found from each hyphen)
+# a predicate word that begins the name of a business: "Renew Cell Lounge", "Healing Roots
+# Naturopathic Clinic", "Arthritis Relief Center", "Stroke Survivors Support Group"
+_BUSINESS_NAME_AFTER = re.compile(
+    r"(?:\s+(?:[A-Z][\w'\u2019&.-]*|of|and|&))*?\s+(?:Clinic|Clinics|Clinica|Cl\u00ednica|Center|Centers|Centre|Centres|"
+    r"Lounge|Institute|Instituto|Wellness|Spa|MedSpa|Medspa|Group|Hospital|Labs?|Naturopathic|Chiropractic|"
+    r"Biologics|Therapeutics|Studio|Bar|Inc|LLC|Ltd)\b")
 _HYPHENATED = re.compile(r"[A-Za-z]{2,}(?:-[A-Za-z]{2,})+")
 _INNER_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 
@@ -621,6 +627,9 @@ def attach(sentences: list[Sentence], mentions: list[Mention], text: str) -> Non
             s.flags.append(m)
     for s in sentences:
         s.text = text
+        if s.predicates:
+            s.predicates = [p for p in s.predicates if not (
+                text[p.start].isupper() and _BUSINESS_NAME_AFTER.match(text, p.end, min(s.end, p.end + 80)))]
         free = [p for p in s.predicates if p.key == "predicate-outcome-free"]
         if free:
             # an outcome told as something no longer there holds its own "not" and "no"

@@ -2070,3 +2070,14 @@ def test_more_effective_than_standard_care_is_a_claim(claims_of):
     assert affirmed(claims_of(text), "rheumatoid-arthritis")
     text = "Stem cell injections were no more effective than saline for knee osteoarthritis."
     assert not affirmed(claims_of(text), "knee-osteoarthritis")
+
+
+@pytest.mark.parametrize("text", [
+    "Renew Cell Lounge · Hi Jeff! Message us about your nephew's autism.",
+    "Healing Roots Naturopathic Clinic sees many families living with autism.",
+    "Arthritis Relief Center, Tulsa: call about your knee arthritis.",
+])
+def test_a_verb_that_begins_a_business_name_is_no_claim(claims_of, text):
+    assert claims_of(text) == []
+    # the same word as a verb still claims
+    assert claims_of("Renew your knees: our stem cells heal knee arthritis.")
