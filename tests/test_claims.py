@@ -2073,11 +2073,11 @@ def test_more_effective_than_standard_care_is_a_claim(claims_of):
 
 
 @pytest.mark.parametrize("text", [
-    "Renew Cell Lounge · Hi Jeff! Message us about your nephew's autism.",
-    "Healing Roots Naturopathic Clinic sees many families living with autism.",
-    "Arthritis Relief Center, Tulsa: call about your knee arthritis.",
+    "Our exosome drips are here.\n\n## What about autism and CP?\n\nRenew Cell Lounge, Tampa, is open on Sundays.\n",
+    "# Exosome IV drips\n\nOur exosome drips.\n\nAutism\n\nHealing Roots Naturopathic Clinic is open on Sundays.\n",
+    "# Knee arthritis\n\nWe inject stem cells.\n\nArthritis Relief Center is in Tulsa.\n",
 ])
 def test_a_verb_that_begins_a_business_name_is_no_claim(claims_of, text):
-    assert claims_of(text) == []
+    assert [c for c in claims_of(text, "markdown") if not c.negated] == []
     # the same word as a verb still claims
     assert claims_of("Renew your knees: our stem cells heal knee arthritis.")
