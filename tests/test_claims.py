@@ -1677,6 +1677,11 @@ def test_a_persons_abbreviated_illness_is_a_condition(claims_of):
     "Patients with uncontrolled epilepsy or a recent stroke must wait six months before any stem cell treatment.",
     # a therapy set aside
     "Abnormal results for diabetes or liver disease are referred to a hospital rather than treated with stem cells.",
+    # an insurer's verdict
+    "Platelet-rich plasma injections for knee osteoarthritis are also considered investigational.",
+    # a controlled trial's design
+    "Participants with degenerative disc disease will be randomly assigned, two to one, to receive either the "
+    "mesenchymal cells or a saline injection into the painful disc.",
 ])
 def test_disclaimers_and_set_aside_therapies_are_no_claims(claims_of, text):
     assert all(c.negated or c.attributed for c in claims_of(text))
