@@ -831,6 +831,10 @@ class _Walk:
             claims = self._explicit_claims(s, therapies, conditions)
         if not conditions and s.predicates:
             claims += self._claims_about_earlier_conditions(s, therapies)
+        if claims and s.question and s.end < self.block[1] and _NO_ANSWER.match(text, s.end, self.block[1]):
+            # "Will my donated cord blood be used to treat autism? No. Licensed units ...": the
+            # question answered no in its own paragraph made no claim
+            claims = [c for c in claims if c.certainty != "hedged"]
         asked, self.asked = self.asked, []
         if asked and not s.question and (therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers)
                                          or (s.predicates and _SELLER_WE.match(text, s.start))):

@@ -1030,6 +1030,14 @@ def test_a_commenters_question_answered_no_after_a_greeting_makes_none(claims_of
     assert affirmed(claims_of(text), "autism") == []
 
 
+def test_a_question_answered_no_in_its_own_paragraph_makes_none(claims_of):
+    text = ("Public cord blood donation FAQ\n\nWill my donated cord blood be used to treat diabetes or autism? No. "
+            "Licensed units go only to transplant centres.\n")
+    assert affirmed(claims_of(text), "autism") == []
+    kept = "Our cord stem cell clinic\n\nCan cord cells help autism? Yes. Most of our families see calmer days.\n"
+    assert affirmed(claims_of(kept), "autism")
+
+
 def test_a_question_heading_answered_no_still_makes_none(claims_of):
     text = ("# Renova cord cell center\n\nOur umbilical cord stem cells are given by IV.\n\n"
             "## Do you treat cancer?\n\nNo. We refer patients with cancer to oncologists.\n")
