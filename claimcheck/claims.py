@@ -41,9 +41,14 @@ _NO_ANSWER = re.compile(
     r"|we do(?: not|n't) (?:treat|offer|provide|recommend)\b)", re.IGNORECASE)
 _YES_ANSWER = re.compile(
     # (after a short qualifier: "In our experience, often yes.", "For arthritic knees, in many cases yes.")
-    _REPLY_OPENING + r"\s*(?:(?:in (?:our|my) experience|for (?:[\w'-]+\s+){1,3}?[\w'-]+|honestly|in short|short answer)[,:]?\s+)?"
-    r"(?:(?:yes|yep|absolutely|definitely|certainly|of course|(?:in (?:many|most) cases|often|usually|mostly|generally),? yes)"
-    r"\b[.,!:;\u2014-]|(?:yes|absolutely)\s+(?:it|they|we|stem|our)\b)", re.IGNORECASE)
+    # "Partial tears, yes.", "It does, very often.", "It can, yes.", "Very much so."
+    _REPLY_OPENING + r"\s*(?:(?:in (?:our|my) experience|for (?:[\w'-]+\s+){1,3}?[\w'-]+|honestly|in short|short answer"
+    r"|(?!no\b|not\b)(?:[\w'\u2019-]+\s+){0,2}[\w'\u2019-]+(?=,\s+(?:yes|absolutely|definitely)\b))[,:]?\s+)?"
+    r"(?:(?:yes|yep|yeah|yup|absolutely|definitely|certainly|of course|for sure|very much so|without a doubt|100%"
+    r"|(?:in (?:many|most) cases|often|usually|mostly|generally),? yes)"
+    r"(?:\b|(?<=%))[.,!:;\u2014-]|(?:yes|absolutely)\s+(?:it|they|we|stem|our)\b"
+    r"|(?:it|they|we|the\s+cells|these\s+cells|that|this)\s+(?:does|do|can|will|did|could)(?![\w'\u2019])(?!\s+not\b)"
+    r"\s*(?:[.,!]|\s+(?:yes|very|often|usually|mostly|in\s+(?:most|many)|for\s+most|help|work)\b))", re.IGNORECASE)
 # a therapy name that modifies one of these nouns names a place, trade or study, not a use
 # an answer spoken by the seller: "Lupus? We have seen remarkable results."
 _SELLER_WE = re.compile(r"[\s\"'(]*(?:we|our\s+(?:patients|clients|team|doctors|physicians|results))\b", re.IGNORECASE)
@@ -597,6 +602,8 @@ class _Walk:
         self.story_told: list[Mention] = []  # ... and those claimed so, for the outcomes told after it
         self.named_conditions: dict[str, int] = {}  # condition id -> where the page last named it
         self.asked = []
+        self.heading_asked: list[Mention] = []
+        self.asked_in_heading = False
         self.eligibility_lead_in = False  # the last lead-in asks who may take part
         # conditions the last lead-in named without a claim ("In our review of 312 children
         # with autism:"), for the outcomes listed under it ("82% made better eye contact")
@@ -637,7 +644,9 @@ class _Walk:
         self.unclaimed = []
         self.recent = []
         self.story: tuple[Sentence, Mention] | None = None
-        self.asked = []
+        # a question heading's conditions reach the first paragraph under it, its answer
+        self.asked = self.heading_asked if kind in ("paragraph", "list_item") else []
+        self.asked_in_heading, self.heading_asked = bool(self.asked), []
         sub_heading = (kind == "heading" and bool(self.sections) and level > self.sections[-1].level
                        and not any(m.kind in ("condition", "therapy") for x in sentences for m in x.terms))
         # the conditions a paragraph may tell the outcome of: those of the block before it,
@@ -784,6 +793,8 @@ class _Walk:
         if s.modifiers and (lead_in or self.text[s.start:s.end].rstrip().endswith(":")):
             return True  # "Northgate does not sell or provide:" colours the list below
         section = self.section
+        if self.asked and _YES_ANSWER.match(self.text, s.start, s.end):
+            return True  # "What about a bad back?" "Absolutely."
         if not s.predicates:
             return False
         keys = {p.key for p in s.predicates}
@@ -836,11 +847,18 @@ class _Walk:
             # question answered no in its own paragraph made no claim
             claims = [c for c in claims if c.certainty != "hedged"]
         asked, self.asked = self.asked, []
-        if asked and not s.question and (therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers)
-                                         or (s.predicates and _SELLER_WE.match(text, s.start))):
+        yes = _YES_ANSWER.match(text, s.start, s.end)
+        if asked and not s.question and (yes or (
+                # (under a question heading the answer must say something, not be a byline,
+                # or name a condition of its own)
+                (not self.asked_in_heading or (s.predicates and not conditions))
+                and (therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers)
+                     or (s.predicates and _SELLER_WE.match(text, s.start))))):
             claims += self._answer_claims(s, therapies, asked, {c.condition.id for c in claims})
         elif s.question and conditions and not claims and len(_WORD.findall(text[s.start:s.end])) <= 8:
             self.asked = conditions  # "Thinning hair?" and the answer after it: "Our exosome serum ..."
+            if self.block[2] == "heading":
+                self.heading_asked = conditions  # "### What about a bad back?" / "Absolutely. ..."
         if (not conditions and not claims and self.story_conditions and not s.question
                 and self.block[2] == "paragraph"
                 # "Dr. Lund drew bone marrow and injected the concentrate into both hips": how it was given

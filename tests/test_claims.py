@@ -1030,6 +1030,20 @@ def test_a_commenters_question_answered_no_after_a_greeting_makes_none(claims_of
     assert affirmed(claims_of(text), "autism") == []
 
 
+@pytest.mark.parametrize("question, answer, condition", [
+    ("What about a bad back?", "Absolutely. Degenerated discs respond very well.", "back-pain"),
+    ("Can it fix a torn rotator cuff?", "Partial tears, yes. Full-thickness tears need a surgeon.", "rotator-cuff-injury"),
+    ("Does it work for neuropathy?", "It does, very often. Most patients need three sessions.", "neuropathy"),
+])
+def test_short_yes_answers_under_a_question_heading_claim(claims_of, question, answer, condition):
+    text = f"# Saguaro stem cell FAQ\n\nWe inject stem cells.\n\n## {question}\n\n{answer}\n"
+    answered = [c for c in affirmed(claims_of(text, "markdown"), condition) if c.end > text.index(answer)]
+    assert answered and answered[0].certainty != "hedged"
+    # a byline under a question names no answer
+    byline = "# Bad knees?\n\n*Summit Ridge Regenerative Orthopedics blog, by Dr. Alan Reyes*\n"
+    assert affirmed(claims_of(byline, "markdown"), "joint-pain") == []
+
+
 def test_a_question_answered_no_in_its_own_paragraph_makes_none(claims_of):
     text = ("Public cord blood donation FAQ\n\nWill my donated cord blood be used to treat diabetes or autism? No. "
             "Licensed units go only to transplant centres.\n")
