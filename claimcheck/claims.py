@@ -244,6 +244,10 @@ _PERSON_HAS = re.compile(
     # a diagnosis is a person's: "Aarav was born at 29 weeks and was diagnosed with cerebral palsy"
     r"|" + _DIAGNOSED_WITH)
 # "Tom's right hand started shaking, and the Parkinson's diagnosis came a year later"
+# a case study's diagnosis line: "**Diagnosis:** Secondary progressive MS, diagnosed in 2009."
+_DIAGNOSIS_LABEL = re.compile(r"[\s*_]*(?:(?:primary|main|initial|working)\s+)?(?:diagnosis|diagnoses|condition|"
+                              r"presenting\s+(?:complaint|problem)|chief\s+complaint|history)\s*[*_]*\s*[:\u2014-]",
+                              re.IGNORECASE)
 _DIAGNOSIS_AFTER = re.compile(r"\s+diagnosis\s+(?:came|followed|was\s+made|arrived)\b", re.IGNORECASE)
 _A_PERSON = re.compile(r"\b(?:[A-Z][a-z]+(?:'s|\u2019s)|[Mm]y|[Hh]is|[Hh]er|[Hh]e|[Ss]he|I)(?=\s)")
 # a therapy given to the person of a story: "In January she came to us for two IV rounds
@@ -678,8 +682,12 @@ class _Walk:
             self.lead_in_conditions = []
             self.antecedents = {}
         else:
-            if kind == "paragraph" and conditions:
-                self.story_told = []  # a paragraph that names its own condition starts another story
+            if kind == "paragraph" and conditions and (
+                    any(m.kind == "condition" for m in sentences[0].terms)
+                    or not any(p.key in _STORY_PREDICATES for p in sentences[0].predicates)):
+                # a paragraph that opens with a condition of its own starts another story (not
+                # "Outcome: he walks with a cane now. His bladder urgency has settled.")
+                self.story_told = []
             section = self.section
             if section is not None and section is self.sections[-1] and (kind in ("table_cell", "list_item")
                                                                        or not short):
@@ -910,10 +918,13 @@ class _Walk:
                 self.antecedents = {}
             self.antecedents.update((c.key, c) for c in conditions)  # one per condition: a long block stays linear
             self.block_has_conditions = True
+        diagnosis_line = bool(conditions) and _DIAGNOSIS_LABEL.match(text, s.start, s.end) is not None
+        if diagnosis_line:
+            claims = [c for c in claims if c.source != "frame"]  # a person's diagnosis, not a list of uses
         if conditions or claims:
             self.unclaimed = conditions if conditions and not claims and not sentence_mod.negated else []
         if conditions and not claims and not sentence_mod.negated and not sentence_mod.research:
-            owned = [c for c in conditions
+            owned = conditions if diagnosis_line else [c for c in conditions
                      if (_PERSON_HAS.search(text, max(s.start, c.start - 60), c.start)
                          and not _CONDITION_AS_MODIFIER.match(text, c.end))
                      or (_DIAGNOSIS_AFTER.match(text, c.end) and _A_PERSON.search(text, s.start, c.start))]

@@ -49,7 +49,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 # Words after which a full stop does not end a sentence.
 _NO_BREAK_BEFORE = frozenset("""
 dr mr mrs ms prof st vs etc e.g i.e no nos fig figs approx inc ltd co corp jr sr dept
-al u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec mt ft inj
+al u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec mt ft inj a.m p.m
 """.split())
 # A sentence ends at . ! or ? (plus closing quotes or brackets) followed by spaces and a
 # capital letter, a digit or an opening quote; the lookahead keeps the filtering in C.

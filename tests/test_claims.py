@@ -2108,3 +2108,17 @@ def test_a_verb_that_begins_a_business_name_is_no_claim(claims_of, text):
     assert [c for c in claims_of(text, "markdown") if not c.negated] == []
     # the same word as a verb still claims
     assert claims_of("Renew your knees: our stem cells heal knee arthritis.")
+
+
+def test_a_case_study_claims_its_diagnosis_line_through_treatment_and_outcome(claims_of):
+    text = ("# Patient stories\n\nWe use umbilical cord stem cells.\n\n## Case 1: Robert, 61\n\n"
+            "**Diagnosis:** Secondary progressive multiple sclerosis, diagnosed in 2009.\n\n"
+            "Robert had been using a walker for four years.\n\nHis neurologist had little left to offer.\n\n"
+            "**Treatment:** 300 million umbilical cord MSCs over four days, IV and intrathecal.\n\n"
+            "**Outcome:** By three months Robert was walking with a cane instead of the walker. His bladder "
+            "urgency had settled.\n")
+    ms = affirmed(claims_of(text, "markdown"), "multiple-sclerosis")
+    # the diagnosis line itself is a person's diagnosis; the treatment and the outcome claim
+    assert not [c for c in ms if text[c.start:c.end].startswith("Diagnosis")]
+    assert [c for c in ms if "300 million" in text[c.start:c.end]]
+    assert [c for c in ms if "instead of the walker" in text[c.start:c.end]]
