@@ -33,7 +33,10 @@ _GAP_WORDS = re.compile(r"(?:\s+(?:for|in|of|with|to|the|a|an|people|patients|ch
 _CERTAINTY_RANK = {"hedged": 0, "assertive": 1, "absolute": 2}
 # an answer in a comment thread may open with its writer's name and a greeting:
 # "Renew Cell Lounge · Hi Jeff! We don't treat autism here"
-_REPLY_OPENING = r"\s*(?:[^\n·|:.!?]{1,40}\s[·|]\s+)?(?:(?:hi|hello|hey|dear|thanks|thank you)\b[^.!?\n]{0,30}[.!,]+\s+)?"
+# "Renew Cell Lounge · Hi Jeff! ...", "[05/05/2025, 19:05] Valentina: Hola Marcus! Thank you for writing 🙏 Yes, ..."
+_REPLY_OPENING = (r"\s*(?:\[[^\]\n]{4,30}\]\s*)?(?:[^\n·|:.!?\[\]]{1,40}(?:\s[·|]|:)\s+)?"
+                  r"(?:(?:hi|hello|hey|hola|dear|thanks|thank you|great question|good question)\b[^.!?\n]{0,30}?"
+                  r"(?:[.!,]+|\s*[\u2600-\u27bf\U0001f300-\U0001faff]+)\s*)*")
 _NO_ANSWER = re.compile(
     _REPLY_OPENING + r"\s*(?:(?:unfortunately|sadly|honestly|in short|short answer)[,:]?\s+)?"
     r"(?:(?:no|nope|not (?:at the moment|currently|yet|so far|at this time|at present|really|reliably))\b[.,!:;\u2014-]"
@@ -641,6 +644,10 @@ class _Walk:
                     sentences: list[Sentence]) -> list[Claim]:
         """Section bookkeeping; returns claims of headings whose section made none."""
         start, end, kind, level, _lead_in = block
+        # a message that ends with a question, in a thread or chat ("My dad had a stroke ... Do
+        # you have anything for him?"), is answered by the next one ("Yes, we have a program")
+        asked_before = (self.block_conditions if self.block[2] == "paragraph" and kind == "paragraph"
+                        and self.text[self.block[0]:self.block[1]].rstrip(" \t\n\"')*_").endswith("?") else [])
         self.block = block
         self.index = index
         self.block_therapy = None
@@ -649,7 +656,8 @@ class _Walk:
         self.recent = []
         self.story: tuple[Sentence, Mention] | None = None
         # a question heading's conditions reach the first paragraph under it, its answer
-        self.asked = self.heading_asked if kind in ("paragraph", "list_item") else []
+        self.asked = (self.heading_asked or list({c.key: c for c in asked_before}.values())
+                      if kind in ("paragraph", "list_item") else [])
         self.asked_in_heading, self.heading_asked = bool(self.asked), []
         sub_heading = (kind == "heading" and bool(self.sections) and level > self.sections[-1].level
                        and not any(m.kind in ("condition", "therapy") for x in sentences for m in x.terms))

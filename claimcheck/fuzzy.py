@@ -26,6 +26,9 @@ from claimcheck.ruleset import RuleSet
 
 _WORD = re.compile(r"[a-z][a-z']{5,}")  # six letters or more: shorter typos are too ambiguous
 _ANY_WORD = re.compile(r"[a-z][a-z']*")
+# the capitalised word right before or after another one, on the same line
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) \Z")
+_NAME_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 # Ordinary words one edit away from a condition word; a page saying "strike a balance"
 # does not mean "stroke".
 _COMMON = frozenset("""
@@ -157,13 +160,16 @@ class FuzzyConditions:
                 tie = True  # (unless the first is used at least twice as often)
         return None if best is None or tie else best
 
-    def find(self, lowered: str) -> list[tuple[int, int, str]]:
-        """(start, end, condition id) of misspelt names in the lower-cased text."""
+    def find(self, lowered: str, text: str | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, condition id) of misspelt names in the lower-cased text (`text`,
+        the original, tells capitalised names apart)."""
         found = []
         known = self.known
         for m in _WORD.finditer(lowered):
             word = m.group()
             if word in known or len(word) > self.longest + 2:
+                continue
+            if text is not None and self._part_of_a_name(text, m.start(), m.end()):
                 continue
             corrected = self._lookup(word)
             if corrected is None:
@@ -177,6 +183,15 @@ class FuzzyConditions:
             if match is not None:
                 found.append(match)
         return found
+
+    def _part_of_a_name(self, text: str, start: int, end: int) -> bool:
+        """"Regenera Andina" is a clinic, not angina: a capitalised word beside another
+        capitalised word that is no English word is part of a proper name."""
+        if not text[start].isupper():
+            return False
+        before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+        after = _NAME_AFTER.match(text, end)
+        return any(w is not None and w.group(1).lower() not in self.known for w in (before, after))
 
     def _name_around(self, words, index: int, corrected: str) -> tuple[int, int, str] | None:
         """The longest name (up to three words) that uses the corrected word at `index`."""

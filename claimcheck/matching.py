@@ -320,7 +320,7 @@ class MentionMatcher:
         if self.regexes:
             self._regex_mentions(doc, text, lowered, mentions, offsets)
         if lowered is not None:
-            for start, end, condition_id in self.fuzzy.find(lowered):
+            for start, end, condition_id in self.fuzzy.find(lowered, text):
                 mentions.append(Mention("term", "condition", condition_id, start, end))
         mentions.extend(self._hyphenated(text, {(m.kind, m.key, m.start, m.end) for m in mentions}))
         mentions.extend(self._coordinated(text, mentions))

@@ -2122,3 +2122,21 @@ def test_a_case_study_claims_its_diagnosis_line_through_treatment_and_outcome(cl
     assert not [c for c in ms if text[c.start:c.end].startswith("Diagnosis")]
     assert [c for c in ms if "300 million" in text[c.start:c.end]]
     assert [c for c in ms if "instead of the walker" in text[c.start:c.end]]
+
+
+def test_a_chat_reply_that_says_yes_claims_what_the_message_before_asked(claims_of):
+    text = ("WhatsApp chat with Regenera Andina\n\n"
+            "[05/05/2025, 19:02] Marcus: My dad had a stroke in 2023. Do you have anything for him?\n\n"
+            "[05/05/2025, 19:05] Valentina - Regenera Andina: Hola Marcus! Thank you for writing 🙏 Yes, we have a "
+            "special stem cell program for him.\n\n"
+            "[05/05/2025, 19:07] Marcus: Does it help stroke patients this long after?\n\n"
+            "[05/05/2025, 19:09] Valentina - Regenera Andina: Yes!! Even 5 or 10 years after.\n")
+    stroke = affirmed(claims_of(text), "stroke")
+    assert [c for c in stroke if "special stem cell program" in text[c.start:c.end]]
+    assert [c for c in stroke if "Yes!!" in text[c.start:c.end] and c.certainty != "hedged"]
+
+
+def test_a_capitalised_word_in_a_clinic_name_is_no_misspelt_condition(claims_of):
+    # "Andina" is one letter from "angina"
+    assert claims_of("Regenera Andina offers stem cells in Bogota.") == []
+    assert affirmed(claims_of("Our stem cells treat Alzeimers."), "alzheimers-disease")
