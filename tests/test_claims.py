@@ -1704,6 +1704,16 @@ def test_a_persons_abbreviated_illness_is_a_condition(claims_of):
     # a controlled trial's design
     "Participants with degenerative disc disease will be randomly assigned, two to one, to receive either the "
     "mesenchymal cells or a saline injection into the painful disc.",
+    # a trial's arms
+    "In a phase 3 trial, 189 adults with ALS received bone marrow cells engineered to release growth factors or "
+    "a placebo.",
+    # harms
+    "Several children with cerebral palsy needed emergency care for fits after stem cell injections abroad.",
+    "Blood clots and allergic reactions have followed intravenous drips of donor stem cells for long COVID.",
+    # somebody else's letter, and patients who bought elsewhere
+    "One request included a letter from a regenerative clinic stating that its amniotic stem cell infusions "
+    "reverse heart failure.",
+    "Members who pay a clinic directly for stem cell infusions for ALS are not reimbursed.",
 ])
 def test_disclaimers_and_set_aside_therapies_are_no_claims(claims_of, text):
     assert all(c.negated or c.attributed for c in claims_of(text))
