@@ -45,7 +45,7 @@ _NO_ANSWER = re.compile(
 _YES_ANSWER = re.compile(
     # (after a short qualifier: "In our experience, often yes.", "For arthritic knees, in many cases yes.")
     # "Partial tears, yes.", "It does, very often.", "It can, yes.", "Very much so."
-    _REPLY_OPENING + r"\s*(?:(?:in (?:our|my) experience|for (?:[\w'-]+\s+){1,3}?[\w'-]+|honestly|in short|short answer"
+    _REPLY_OPENING + r"\s*(?:(?:in (?:our|my) experience|for (?:[\w'-]+\s+){1,5}?[\w'-]+|honestly|in short|short answer"
     r"|(?!no\b|not\b)(?:[\w'\u2019-]+\s+){0,2}[\w'\u2019-]+(?=,\s+(?:yes|absolutely|definitely)\b))[,:]?\s+)?"
     r"(?:(?:yes|yep|yeah|yup|absolutely|definitely|certainly|of course|for sure|very much so|without a doubt|100%"
     r"|(?:in (?:many|most) cases|often|usually|mostly|generally),? yes)"
@@ -1649,8 +1649,8 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None, op
     if weak and not evidence:
         mod.hedged = True
         mod.cues.append("hedge")
-    if s.question:
-        mod.hedged = True  # "Can stem cells help COPD?" suggests, it does not assert
+    if s.question and not any(p.key == "predicate-rhetorical" for p in s.predicates):
+        mod.hedged = True  # "Can stem cells help COPD?" suggests, it does not assert ("Who says ... can't?" does)
         mod.cues.append("question")
     return mod
 

@@ -56,6 +56,12 @@ al u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec mt ft inj a.m p.m
 # (or a hashtag, a handle, or an emoji or other symbol standing alone before the next word)
 # (posts and forums often start a sentence in lower case: "... to 1. not saying it's a cure")
 # a hyphenated compound, matched from the start of its word (found from each hyphen)
+_NOT_A_CURE_THEN = re.compile(
+    r"\bnot\s+(?:a\s+)?(?:cure|quick\s+fix|miracle|magic\s+(?:bullet|pill|wand))\b[^:.;!?]{0,40}?"
+    r"(?::|,\s+(?=(?:it|this|that)\s+is\b|(?:it|this|that)(?:'|\u2019)s\b))", re.IGNORECASE)
+# predicates that hold their own "no" and "not": "no more sciatica", "no reason not to try it",
+# "Who says autism can't improve?"
+_NEGATION_INSIDE = frozenset({"predicate-outcome-free", "predicate-worth-trying", "predicate-rhetorical"})
 # a predicate word that begins the name of a business: "Renew Cell Lounge", "Healing Roots
 # Naturopathic Clinic", "Arthritis Relief Center", "Stroke Survivors Support Group"
 _BUSINESS_NAME_AFTER = re.compile(
@@ -630,7 +636,7 @@ def attach(sentences: list[Sentence], mentions: list[Mention], text: str) -> Non
         if s.predicates:
             s.predicates = [p for p in s.predicates if not (
                 text[p.start].isupper() and _BUSINESS_NAME_AFTER.match(text, p.end, min(s.end, p.end + 80)))]
-        free = [p for p in s.predicates if p.key == "predicate-outcome-free"]
+        free = [p for p in s.predicates if p.key in _NEGATION_INSIDE]
         if free:
             # an outcome told as something no longer there holds its own "not" and "no"
             # ("she hasn't had one since", "no new lesions in three years")
@@ -645,6 +651,9 @@ def attach(sentences: list[Sentence], mentions: list[Mention], text: str) -> Non
                             if not any(q.start <= p.start and p.end <= q.end and (q.start, q.end) != (p.start, p.end)
                                        for q in pseudo)]
         cuts = [m.start for m in s.modifiers if m.kind == "terminator"]
+        # "This is not a cure: the cells rebuild the joint", "It is not cure, it is restoration
+        # of the connections": the denial ends where the colon or the "it is" begins
+        cuts += [m.end() for m in _NOT_A_CURE_THEN.finditer(text, s.start, s.end)]
         semicolon = text.find(";", s.start, s.end)
         while semicolon != -1:
             cuts.append(semicolon + 1)

@@ -2150,3 +2150,34 @@ def test_a_capitalised_word_in_a_clinic_name_is_no_misspelt_condition(claims_of)
     # "Andina" is one letter from "angina"
     assert claims_of("Regenera Andina offers stem cells in Bogota.") == []
     assert affirmed(claims_of("Our stem cells treat Alzeimers."), "alzheimers-disease")
+
+
+@pytest.mark.parametrize("text, condition", [
+    # a double negative recommends the treatment
+    ("Our clinic gives stem cells.\n\nThere is no reason not to try it for COPD.", "copd"),
+    # a rhetorical question asserts
+    ("Our clinic gives stem cells.\n\nWho says autism can't improve?", "autism"),
+    ("Our clinic gives cord stem cells.\n\nWho said that cerebral palsy is for the whole life?", "cerebral-palsy"),
+    # what is gone
+    ("Our stem cell shots: no surgery, no downtime, no more sciatica.", "sciatica"),
+    # the denial ends at the colon, or at "it is"
+    ("Our stem cells for arthritis.\n\nThis is not a cure and not a quick fix: the cells rebuild the joint lining "
+     "and calm the inflammation behind arthritis.", "arthritis"),
+    ("Our stem cell course.\n\nIt is not cure, it is restoration of the connections in the brain: the child with "
+     "autism becomes more calm.", "autism"),
+    # what follows "we do not claim to cure X, but"
+    ("We do not claim to cure osteoarthritis, but most of our stem cell patients walk, golf and garden without pain "
+     "within a few weeks.", "osteoarthritis"),
+])
+def test_double_negatives_rhetorical_questions_and_short_denials_still_claim(claims_of, text, condition):
+    found = affirmed(claims_of(text), condition)
+    assert found and all(c.certainty != "hedged" for c in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Stem cells are not a cure for autism.",
+    "There is every reason not to try stem cells for COPD.",
+    "Who says stem cells can cure autism? Clinics do, without evidence.",
+])
+def test_real_denials_stay_denials(claims_of, text):
+    assert not [c for c in claims_of(text) if not c.negated and c.certainty != "hedged"]
