@@ -41,7 +41,10 @@ _NO_ANSWER = re.compile(
     _REPLY_OPENING + r"\s*(?:(?:unfortunately|sadly|honestly|in short|short answer)[,:]?\s+)?"
     r"(?:(?:no|nope|not (?:at the moment|currently|yet|so far|at this time|at present|really|reliably))\b[.,!:;\u2014-]"
     r"|there is (?:still )?no (?:good |reliable |strong |solid |convincing )?(?:evidence|proof)\b"
-    r"|we do(?: not|n't) (?:treat|offer|provide|recommend)\b)", re.IGNORECASE)
+    r"|we do(?: not|n't) (?:treat|offer|provide|recommend)\b"
+    # "Can exosomes help eczema? Honestly, I don't know yet, and the research is thin."
+    r"|(?:i|we) (?:honestly |really |just )?(?:do(?: not|n't)|can(?:not|'t)) (?:know|say|tell|promise)\b"
+    r"|(?:nobody|no one) knows\b)", re.IGNORECASE)
 _YES_ANSWER = re.compile(
     # (after a short qualifier: "In our experience, often yes.", "For arthritic knees, in many cases yes.")
     # "Partial tears, yes.", "It does, very often.", "It can, yes.", "Very much so."

@@ -40,6 +40,10 @@ def claim_findings(checkers, jurisdiction, text, condition):
     ("US", "Japan granted Stemirac a conditional, time-limited approval in 2018 for spinal cord injury.",
      "spinal-cord-injury", "CC107", "info"),
     ("US", "South Korea conditionally approved Neuronata-R for ALS in 2014.", "als", "CC107", "info"),
+    # (the approval's year between it and the product; the use named after a long apposition)
+    ("US", "In Japan, regulators granted a conditional, time-limited approval in 2026 to Amchepry, a product made "
+     "from induced pluripotent stem cells, for Parkinson's disease; it is given by neurosurgeons, not by private "
+     "clinics.", "parkinsons-disease", "CC107", "info"),
     ("US", "Japan approved Stemirac for spinal cord injury.", "spinal-cord-injury", "CC104", "warning"),
     # Alofisel: withdrawn in the EU after its confirmatory trial failed
     ("EU", "Alofisel heals perianal fistulas in Crohn's disease.", "crohns-perianal-fistula", "CC105", "error"),

@@ -1048,6 +1048,8 @@ def test_a_question_answered_no_in_its_own_paragraph_makes_none(claims_of):
     text = ("Public cord blood donation FAQ\n\nWill my donated cord blood be used to treat diabetes or autism? No. "
             "Licensed units go only to transplant centres.\n")
     assert affirmed(claims_of(text), "autism") == []
+    unknown = "Our exosome clinic\n\nCan exosomes help eczema? Honestly, I don't know yet, and the research is thin.\n"
+    assert affirmed(claims_of(unknown), "eczema") == []
     kept = "Our cord stem cell clinic\n\nCan cord cells help autism? Yes. Most of our families see calmer days.\n"
     assert affirmed(claims_of(kept), "autism")
 
