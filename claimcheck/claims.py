@@ -74,10 +74,10 @@ _LEADS_TO = re.compile(r"(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+)?\s*[,:]\s*")
 _FOR_JUST_BEFORE = re.compile(r"(?:\A|[,:;]\s*|\band\s+)[Ff]or\s+(?:[\w'-]+\s+){0,3}\Z")
 # after a fronted "For MS": the seller gives something ("we combine IV and intrathecal doses")
 _SELLER_GIVES = re.compile(
-    r"[\w\s'’-]{0,30}?,?\s*(?:we|our\s+(?:team|doctors|physicians|specialists|clinic))\s+"
+    r"[\w\s'’()-]{0,60}?,?\s*(?:we|our\s+(?:team|doctors|physicians|specialists|clinic))\s+"
     r"(?!(?:do\s+not|don't|don’t|cannot|can't|can’t|refer|recommend|suggest|advise|send|never|only|work|check|test|screen)\b)"
     r"(?=[^.!?]*\b(?:injections?|inject\w*|infusions?|infuse\w*|IVs?|drips?|doses?|cells|sessions?|applications?|"
-    r"protocols?|programs?|programmes?|shots?)\b)", re.IGNORECASE)
+    r"protocols?|programs?|programmes?|shots?|methods?|techniques?|procedures?|treatments?)\b)", re.IGNORECASE)
 _SURGERY_FOR = re.compile(r"\b(knee|hip|shoulder|joint|spinal|spine|back|neck)\s+(?:replacement|fusion|surgery)s?\b",
                           re.IGNORECASE)
 _SURGERY_CONDITIONS = {"knee": "knee-osteoarthritis", "hip": "hip-osteoarthritis", "shoulder": "shoulder-osteoarthritis",
@@ -128,7 +128,9 @@ _MEDICINE_OWNER = re.compile(r"\b(?:other|your|their|standard|approved|existing|
 _NAMED_DENIAL = re.compile(r"\b(?:not|never)\b|n't\b|n’t\b", re.IGNORECASE)
 _COMPARISON = r"compar\w*|versus|vs\.?|against|than|outperform\w*|beats?|superior\s+to"
 _COMPARED = re.compile(rf"\b(?:{_COMPARISON})\b", re.IGNORECASE)
-_FRONTED_FOR = re.compile(r"(?:\A|[.!?:]\s+|\n\s*)(?P<for>[Ff]or)\s+(?:[\w'-]+\s+){0,6}\Z")
+# (after "Also" or "And"; a gloss in brackets may stand between: "For children with autismo
+# (autism) and paralisis cerebral")
+_FRONTED_FOR = re.compile(r"(?:\A|[.!?:]\s+|\n\s*)(?:(?:[Aa]lso|[Aa]nd|[Ee]ven)\s+)?(?P<for>[Ff]or)\s+(?:[\w'()-]+\s+){0,8}\Z")
 _TRANSPLANT = re.compile(r"\btransplant(?:s|ed|ation|ations)?\b", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:review|reviews|paper|papers|article|articles|link|links|summary|overview|"
                         r"write-up|meta-analysis|editorial|preprint|podcast|video)\s+(?:of|on|about)\b", re.IGNORECASE)

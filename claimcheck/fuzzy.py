@@ -129,7 +129,12 @@ class FuzzyConditions:
                 indexed.update(words)
                 for w in words:
                     self.uses[w] = self.uses.get(w, 0) + 1
-        self.known |= indexed
+        # a word found only inside longer names, and no English word ("artritis" of
+        # "artritis reumatoide", "multipl" of "multipl skleroz"), may still be a typo of
+        # another name's word: "Artritis in the knees", "Multipl sclerosis"
+        single = {w for words in self.names if len(words) == 1 for w in words}
+        self.only_in_longer = {w for w in indexed - single - self.known if len(w) >= 6}
+        self.known |= indexed - self.only_in_longer
         for word in indexed:  # each distinct word once: most recur across synonyms
             if len(word) >= 6:
                 for variant in _deletions(word, 1 if len(word) <= 7 else 2):
@@ -148,7 +153,7 @@ class FuzzyConditions:
         best, best_distance, tie = None, 3, False
         uses = self.uses
         for candidate in sorted(candidates, key=lambda c: -uses.get(c, 0)):
-            if candidate[0] != word[0]:
+            if candidate[0] != word[0] or candidate == word:
                 continue
             allowed = 1 if max(len(word), len(candidate)) <= 7 else 2
             d = _distance(word, candidate, allowed)

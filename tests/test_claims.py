@@ -2183,3 +2183,37 @@ def test_double_negatives_rhetorical_questions_and_short_denials_still_claim(cla
 ])
 def test_real_denials_stay_denials(claims_of, text):
     assert not [c for c in claims_of(text) if not c.negated and c.certainty != "hedged"]
+
+
+@pytest.mark.parametrize("text, conditions", [
+    # "artritis" is also a word of the Spanish name "artritis reumatoide": alone it is still
+    # a misspelt "arthritis"
+    ("Our stem cells help with artritis in the hands.", {"arthritis"}),
+    # the translated names themselves
+    ("Our stem cells treat diz kireçlenmesi and multipl skleroz.", {"knee-osteoarthritis", "multiple-sclerosis"}),
+    ("Stammzellen gegen Zuckerkrankheit: our stem cell infusions help.", {"diabetes"}),
+])
+def test_misspellings_and_translated_names_beside_each_other(claims_of, text, conditions):
+    assert {c.condition.id for c in claims_of(text) if not c.negated} == conditions
+
+
+@pytest.mark.parametrize("text, condition, predicate", [
+    # what is no longer needed, what comes back, told in the sentence after the condition
+    ("Our protocol for type 2 diabetes is two infusions of cord cells. Most of our patients have no need for "
+     "insulin after six months.", "type-2-diabetes", "no need for insulin"),
+    ("For MS we give the stem cells with plasmapheresis. Our patients don't need the interferon injections "
+     "anymore.", "multiple-sclerosis", "need the interferon injections anymore"),
+    ("In spinal cord injury, the stem cells in the spine bring back the feeling in the legs.",
+     "spinal-cord-injury", "bring back the feeling"),
+    ("With our cord cells in type 1 diabetes the pancreas will produce its own insulin again.",
+     "type-1-diabetes", "produce its own insulin again"),
+])
+def test_outcomes_in_plain_words_claim(claims_of, text, condition, predicate):
+    found = affirmed(claims_of(text), condition)
+    assert any(predicate in c.predicate_text for c in found), [c.predicate_text for c in found]
+
+
+def test_a_fronted_also_for_with_a_gloss_reaches_what_the_seller_gives(claims_of):
+    text = ("Our clinic uses bone marrow concentrate for knee arthrosis. Also for the arthrosis of the hip "
+            "(coxarthrosis) we use the same method.")
+    assert affirmed(claims_of(text), "hip-osteoarthritis")
