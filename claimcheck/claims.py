@@ -1127,8 +1127,12 @@ class _Walk:
                     continue  # "has treated patients with OA for 20 years using physical therapy"
                 if predicate is not None and text[predicate.end - 2:predicate.end].lower() == "ed" \
                         and _OTHER_AGENT.match(text, predicate.end) and not any(
-                        predicate.end <= t.start < predicate.end + 40 for t in therapies):
-                    continue  # "had been treated with chemotherapy": another treatment did it
+                        predicate.end <= t.start < predicate.end + 40 for t in therapies) and not any(
+                        m.kind == "therapy-anaphora" and predicate.end <= m.start < predicate.end + 40
+                        for m in s.modifiers):
+                    # "had been treated with chemotherapy": another treatment did it (not "are
+                    # cured with our cells")
+                    continue
                 therapy, from_research = self.infer_therapy()
                 if (_TRANSPLANT.search(text, clause[0], clause[1]) and "hsc" in self.rs.therapies
                         and "blood-disorder" in self.rs.condition_family(cond.key)):

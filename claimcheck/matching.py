@@ -33,15 +33,16 @@ MODIFIER_CATEGORIES = frozenset({
 _COORDINATED = re.compile(r"(?:\b[A-Za-z][\w-]*(?:,\s*|\s*,?\s+(?:and|or|&|&amp;)\s+|\s*/\s*))+\Z")
 # "arthritis of the knee and hip", "osteoarthritis in the knees, hips or shoulders": body
 # parts after the name that each make a narrower name with it
+# (the preposition may come again: "Arthrose of the hip and of the shoulder")
 _POSTFIX = re.compile(
     r"\s+(?:of|in)\s+(?:the\s+|your\s+|both\s+)?([A-Za-z]+(?:(?:\s*,\s*|\s*,?\s+(?:and|or|&|&amp;)\s+)"
-    r"(?:the\s+)?[A-Za-z]+){0,5})", re.IGNORECASE)
+    r"(?:(?:of|in)\s+)?(?:the\s+)?[A-Za-z]+){0,5})", re.IGNORECASE)
 _POSTFIX_MORE = re.compile(
-    r"((?:(?:\s*,\s*|\s*,?\s+(?:and|or|&|&amp;)\s+)(?:the\s+)?[A-Za-z]+){1,5})", re.IGNORECASE)
+    r"((?:(?:\s*,\s*|\s*,?\s+(?:and|or|&|&amp;)\s+)(?:(?:of|in)\s+)?(?:the\s+)?[A-Za-z]+){1,5})", re.IGNORECASE)
 _TYPE_END = re.compile(r"\btype\s*(1|2|i|ii|one|two)$")
 _TYPE_BEFORE = re.compile(r"\btype\s*(1|2|I|II|one|two)\s*(?:,|and|or|&|/)\s*\Z", re.IGNORECASE)
 _TYPE_MORE = re.compile(r"\s*(?:,|and|or|&|/)\s*(?:type\s*)?(1|2|I|II|one|two)\b", re.IGNORECASE)
-_POSTFIX_WORD = re.compile(r"\b(?!(?:and|or|the|amp)\b)[A-Za-z]+")
+_POSTFIX_WORD = re.compile(r"\b(?!(?:and|or|the|amp|of|in)\b)[A-Za-z]+")
 _MODIFIER_WORD = re.compile(r"\b(?!(?:and|or|amp)\b)[A-Za-z][\w-]*")
 _NUMBER_START = re.compile(r"(?<!\w)\d")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})

@@ -2217,3 +2217,27 @@ def test_a_fronted_also_for_with_a_gloss_reaches_what_the_seller_gives(claims_of
     text = ("Our clinic uses bone marrow concentrate for knee arthrosis. Also for the arthrosis of the hip "
             "(coxarthrosis) we use the same method.")
     assert affirmed(claims_of(text), "hip-osteoarthritis")
+
+
+@pytest.mark.parametrize("text, condition", [
+    # the preposition said again: "of the hip and of the shoulder"
+    ("Our clinic uses bone marrow concentrate. Also for the arthrose of the hip and of the shoulder we use the "
+     "same method.", "shoulder-osteoarthritis"),
+    # a passive cure by "our cells" (not another treatment's agent)
+    ("Our clinic gives stem cells.\n\nMany diabetes patients are cured with our cells.", "diabetes"),
+    # a lessened symptom
+    ("In our stem cell follow-up, 8 from 10 Parkinson's patients say the tremor is less after 6 months.",
+     "parkinsons-disease"),
+    # "regeneration for" offers the treatment
+    ("Our stem cell clinic\n\nCartilage regeneration for knee calcification", "knee-osteoarthritis"),
+    # lay names and transliterations
+    ("Our stem cells give new life at Altsgeimer disease.", "alzheimers-disease"),
+    ("Stem cells for gathiya and joint pain in the knees.", "arthritis"),
+])
+def test_coordination_passives_and_lay_names(claims_of, text, condition):
+    assert affirmed(claims_of(text), condition)
+
+
+def test_another_treatments_agent_still_blocks_the_claim(claims_of):
+    text = "Our clinic gives stem cells.\n\nShe had been treated with chemotherapy for lymphoma."
+    assert not affirmed(claims_of(text), "lymphoma")
