@@ -169,6 +169,10 @@ _ELIGIBILITY = re.compile(
     r"(?:can|could|may)\s+take\s+part\s+if|who\s+we\s+are\s+looking\s+for|(?:to|can)\s+enrol+|participants\s+must|volunteers\s+(?:must|should|who))",
     re.IGNORECASE)
 # the predicate names its own agent: "treated with chemotherapy", "managed by medication"
+_CONSIDERED = re.compile(
+    r"\b(?:thinking\s+(?:about|of)|considering|looking\s+into|curious\s+about|wondering\s+about|"
+    r"reading\s+(?:up\s+)?(?:about|on)|heard\s+(?:about|of)|asking\s+about|ask\s+about|questions\s+about|"
+    r"tempted\s+by|on\s+the\s+fence\s+about)\s+(?:[\w'’-]+\s+){0,3}?\Z", re.IGNORECASE)
 _OTHER_AGENT = re.compile(
     r"\s+(?:first\s+|successfully\s+|well\s+)?(?:with|by|using|through)\s+(?!(?:it|them|this|these|the\s+cells|cells|"
     r"at\s+least|up\s+to|about|around|nearly|almost|over|more\s+than|as\s+much\s+as|half|a\s+third|a\s+quarter|"
@@ -1160,6 +1164,9 @@ class _Walk:
             self.applied[clause] = _APPLIED.search(self.text, clause[0], clause[1]) is not None
         if not self.applied[clause]:
             return False
+        # (a therapy someone only considers is not given: "If you have RA and you're thinking
+        # about stem cells, bring the brochure to your rheumatologist")
+        therapies = [t for t in therapies if not _CONSIDERED.search(self.text, max(clause[0], t.start - 40), t.start)]
         return self._refers_to_therapy(s, therapies)
 
     def _refers_to_therapy(self, s: Sentence, therapies: list[Mention], studied: bool = False) -> bool:

@@ -231,6 +231,12 @@ class _Line:
         self.words = len(body.split())
 
 
+# a chat message's or video chapter's time stamp: "[05/05/2025, 19:33] Valentina: ...",
+# "5/5/25, 7:33 PM - Valentina: ...", "[19:33] ...", "12:05 Neuropathy: ..."
+_CHAT_STAMP_RE = re.compile(r"\[?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}|\[\d{1,2}:\d{2}")
+_STAMPED_LINE_RE = re.compile(rf"{_CHAT_STAMP_RE.pattern}|\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+[A-Z]")
+
+
 def _ends_sentence(body: str) -> bool:
     t = body.rstrip(_CLOSERS)
     if not t or t[-1] not in ".!?\u2026":
@@ -386,7 +392,8 @@ class _PlainText:
 
             flush()
             list_indents.clear()
-            if _heading_shaped(line) and (nxt is None or _BULLET_RE.match(nxt.body)
+            if _heading_shaped(line) and not _CHAT_STAMP_RE.match(body) and (
+                    nxt is None or _BULLET_RE.match(nxt.body) or _STAMPED_LINE_RE.match(nxt.body)
                                           or (_starts_new(nxt.body) and _intentional(line, nxt))):
                 out.block("heading", 2, text, line.cs, line.ce)
             elif _lead_in_shaped(line):
@@ -400,6 +407,8 @@ class _PlainText:
         """Does `line` start a new block although no blank line precedes it?"""
         if _ends_sentence(prev.body) and (prev.words >= 6 or len(prev.body) >= 40):
             return True
+        if _STAMPED_LINE_RE.match(line.body):
+            return True  # each message of a chat export, each chapter of a video, is its own
         if (_heading_shaped(line) or _lead_in_shaped(line)) and _starts_new(line.body) \
                 and _intentional(prev, line):
             return True

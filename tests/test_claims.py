@@ -2241,3 +2241,25 @@ def test_coordination_passives_and_lay_names(claims_of, text, condition):
 def test_another_treatments_agent_still_blocks_the_claim(claims_of):
     text = "Our clinic gives stem cells.\n\nShe had been treated with chemotherapy for lymphoma."
     assert not affirmed(claims_of(text), "lymphoma")
+
+
+def test_a_therapy_someone_only_considers_is_not_given(claims_of):
+    text = ("If you have RA and you're thinking about stem cells, bring the clinic's brochure to your "
+            "rheumatologist and go through it together.")
+    assert not affirmed(claims_of(text), "rheumatoid-arthritis")
+    assert affirmed(claims_of("I have RA and had two rounds of IV stem cells."), "rheumatoid-arthritis")
+
+
+def test_lower_as_an_adjective_is_no_relief(claims_of):
+    story = "Our PRP clinic.\n\nDeb carried mail for 27 years, and her MRI shows two worn-out discs in her lower back."
+    assert not affirmed(claims_of(story), "degenerative-disc-disease")
+    assert affirmed(claims_of("Our PRP shots lower the pain of worn-out discs."), "degenerative-disc-disease")
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Our cord stem cells are also amazing for tennis elbow.", "tennis-elbow"),
+    ("Our cord stem cell channel\n\n01:20 Stroke patients who plateaued: what cells can still do\n02:00 Your comments",
+     "stroke"),
+])
+def test_praise_and_what_the_cells_can_do_claim(claims_of, text, condition):
+    assert affirmed(claims_of(text), condition)

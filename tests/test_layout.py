@@ -122,6 +122,19 @@ def test_plain_text_hard_wrapped_paragraph_is_one_block():
     assert source[s:e] == source.rstrip("\n")
 
 
+def test_chat_messages_and_video_chapters_are_blocks_of_their_own():
+    # an exported chat: each time-stamped message starts a block, even after a line that
+    # does not end a sentence, and none is taken for a heading
+    source = ("[05/05/2025, 19:33] Ana - Clinic: Stroke program, 2 applications: USD 16,900\n"
+              "[05/05/2025, 19:33] Ana - Clinic: Cardiac add-on for heart failure: USD 7,500\n"
+              "[05/05/2025, 19:34] Ana - Clinic: Together I can give a special price of USD 22,000\n")
+    layout = build_layout(source, "text")
+    assert texts(layout) == [line for line in source.split("\n") if line]
+    assert all(b.kind == "paragraph" for b in layout.blocks)
+    chapters = "01:20 Stroke patients who plateaued: what cells can still do\n02:00 Your comments\n"
+    assert texts(build_layout(chapters, "text")) == [line for line in chapters.split("\n") if line]
+
+
 def test_plain_text_short_lines_in_a_hard_wrapped_document():
     wrapped = ("This spring our medical team finished an advanced training course in\r\n"
                "regenerative medicine, and we are excited to share what it means for\r\n"
