@@ -49,7 +49,7 @@ _YES_ANSWER = re.compile(
     # (after a short qualifier: "In our experience, often yes.", "For arthritic knees, in many cases yes.")
     # "Partial tears, yes.", "It does, very often.", "It can, yes.", "Very much so."
     _REPLY_OPENING + r"\s*(?:(?:in (?:our|my) experience|for (?:[\w'-]+\s+){1,5}?[\w'-]+|honestly|in short|short answer"
-    r"|(?!no\b|not\b)(?:[\w'\u2019-]+\s+){0,2}[\w'\u2019-]+(?=,\s+(?:yes|absolutely|definitely)\b))[,:]?\s+)?"
+    r"|(?!no\b|not\b)(?:[\w'\u2019-]+\s+){0,5}[\w'\u2019-]+(?=,\s+(?:yes|absolutely|definitely)\b))[,:]?\s+)?"
     r"(?:(?:yes|yep|yeah|yup|absolutely|definitely|certainly|of course|for sure|very much so|without a doubt|100%"
     r"|(?:in (?:many|most) cases|often|usually|mostly|generally),? yes)"
     r"(?:\b|(?<=%))[.,!:;\u2014-]|(?:yes|absolutely)\s+(?:it|they|we|stem|our)\b"
@@ -624,6 +624,8 @@ class _Walk:
         # conditions the last lead-in named without a claim ("In our review of 312 children
         # with autism:"), for the outcomes listed under it ("82% made better eye contact")
         self.lead_in_conditions: list[Mention] = []
+        self.asked_claimed = False  # whether the question in self.asked made hedged claims itself
+        self.asked_claims: list[Claim] = []  # ... and those claims
         # conditions the previous paragraph named ("My dad had a stroke ..."), for a
         # personal outcome told in the next one ("His arm is definitely stronger.")
         self.block_conditions: list[Mention] = []
@@ -873,6 +875,13 @@ class _Walk:
             claims = [c for c in claims if c.certainty != "hedged"]
         asked, self.asked = self.asked, []
         yes = _YES_ANSWER.match(text, s.start, s.end)
+        if asked and self.asked_claimed:
+            if yes and not s.question:
+                # the question's claims, asserted, run to the end of the answer
+                for c in self.asked_claims:
+                    self.withdrawn[id(c)] = c
+                    claims.append(replace(c, certainty="assertive", end=max(c.end, s.end)))
+            asked, self.asked_claims = [], []
         if asked and not s.question and (yes or (
                 # (under a question heading the answer must say something, not be a byline,
                 # or name a condition of its own)
@@ -882,8 +891,14 @@ class _Walk:
             claims += self._answer_claims(s, therapies, asked, {c.condition.id for c in claims})
         elif s.question and conditions and not claims and len(_WORD.findall(text[s.start:s.end])) <= 8:
             self.asked = conditions  # "Thinning hair?" and the answer after it: "Our exosome serum ..."
+            self.asked_claimed = False
             if self.block[2] == "heading":
                 self.heading_asked = conditions  # "### What about a bad back?" / "Absolutely. ..."
+        elif (s.question and conditions and claims and all(c.certainty == "hedged" for c in claims)
+              and self.block[2] == "paragraph" and len(_WORD.findall(text[s.start:s.end])) <= 10):
+            # "Can stem cells help degenerative disc disease? For most of our spine patients,
+            # yes.": a yes answer asserts what the question asked
+            self.asked, self.asked_claimed, self.asked_claims = conditions, True, list(claims)
         if (not conditions and not claims and self.story_conditions and not s.question
                 and self.block[2] == "paragraph"
                 # "Dr. Lund drew bone marrow and injected the concentrate into both hips": how it was given

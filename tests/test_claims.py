@@ -2228,6 +2228,9 @@ def test_a_fronted_also_for_with_a_gloss_reaches_what_the_seller_gives(claims_of
     # a lessened symptom
     ("In our stem cell follow-up, 8 from 10 Parkinson's patients say the tremor is less after 6 months.",
      "parkinsons-disease"),
+    # a measure that rose, after the condition was named
+    ("Our stem cell infusions for heart failure. In our own follow-up, ejection fraction rose by an average of "
+     "12 points.", "heart-failure"),
     # "regeneration for" offers the treatment
     ("Our stem cell clinic\n\nCartilage regeneration for knee calcification", "knee-osteoarthritis"),
     # lay names and transliterations
@@ -2263,3 +2266,14 @@ def test_lower_as_an_adjective_is_no_relief(claims_of):
 ])
 def test_praise_and_what_the_cells_can_do_claim(claims_of, text, condition):
     assert affirmed(claims_of(text), condition)
+
+
+def test_a_yes_after_a_question_in_the_same_paragraph_asserts_its_claim(claims_of):
+    answered = claims_of("Our spine clinic offers regenerative care. Can stem cells help degenerative disc "
+                         "disease? For most of our spine patients, yes.")
+    found = [c for c in answered if c.condition.id == "degenerative-disc-disease"]
+    assert found and all(c.certainty == "assertive" for c in found)
+    open_question = claims_of("Our spine clinic offers regenerative care. Can stem cells help degenerative disc "
+                              "disease? Trials are still running.")
+    found = [c for c in open_question if c.condition.id == "degenerative-disc-disease"]
+    assert found and all(c.certainty == "hedged" for c in found)
