@@ -169,6 +169,10 @@ _ELIGIBILITY = re.compile(
     r"(?:can|could|may)\s+take\s+part\s+if|who\s+we\s+are\s+looking\s+for|(?:to|can)\s+enrol+|participants\s+must|volunteers\s+(?:must|should|who))",
     re.IGNORECASE)
 # the predicate names its own agent: "treated with chemotherapy", "managed by medication"
+# a clause joined on ("..., and adipose cells are not approved", "..., while others found no
+# difference"), not the commas of a list ("for DCP, autism and Down syndrome is not registered")
+_CLAUSE_MARK = re.compile(r"[,:\u2014]\s*(?:and|but|while|whereas|although|though|yet|so)\b|;", re.IGNORECASE)
+_SENTENCE_END_INSIDE = re.compile(r"[.!?]\s")  # a heading of two sentences ("My son has autism. Can you help?")
 _CONSIDERED = re.compile(
     r"\b(?:thinking\s+(?:about|of)|considering|looking\s+into|curious\s+about|wondering\s+about|"
     r"reading\s+(?:up\s+)?(?:about|on)|heard\s+(?:about|of)|asking\s+about|ask\s+about|questions\s+about|"
@@ -340,6 +344,7 @@ class Section:
     # frame such as "Approved treatments we provide" has said its piece)
     own_content: int = 0
     eligibility: bool = False  # "Who can take part": the list below describes volunteers
+    heading_span: tuple[int, int] = (0, 0)  # where the heading stands in the text
 
 
 class ClaimExtractor:
@@ -767,7 +772,8 @@ class _Walk:
         self.sections.append(Section(level=level, conditions=conditions if condition_heading or therapy_heading else [],
                                      therapy_heading=therapy_heading,
                                      modality=heading_mod, question=question,
-                                     eligibility=bool(_ELIGIBILITY.search(self.text, self.block[0], self.block[1]))))
+                                     eligibility=bool(_ELIGIBILITY.search(self.text, self.block[0], self.block[1])),
+                                     heading_span=(self.block[0], self.block[1])))
         return flushed
 
     def close_sections(self, level: int) -> list[Claim]:
@@ -1401,8 +1407,17 @@ class _Walk:
                 # "Sandra's MS took her balance. In 2023 she received our protocol. [...] She
                 # walks the dog without her cane.": the outcomes of the treatment told
                 self.story_told = targets
-        return [x._claim(s, therapy, cond, text, pred_kind, pred_text, mod, source, (predicate.start,))
-                for cond in targets]
+        claims = [x._claim(s, therapy, cond, text, pred_kind, pred_text, mod, source, (predicate.start,))
+                  for cond in targets]
+        if source == "heading" and not text[section.heading_span[1]:s.start].strip():
+            # the first sentence under its heading ("### Coxartrosis" / "1 injection of 50
+            # million cells: USD 5,200") makes the claim together with it (with the heading's
+            # last sentence: "My son has autism. Is there anything you can do?")
+            start, end = section.heading_span
+            last = [m.end() for m in _SENTENCE_END_INSIDE.finditer(text, start, end)]
+            start = last[-1] if last else start
+            claims = [replace(c, start=min(c.start, start)) for c in claims]
+        return claims
 
     def _organ_claims(self, s: Sentence, therapies: list[Mention]) -> list[Claim]:
         """"Our cells help repair the lung tissue" after a question about COPD: what the
@@ -1643,9 +1658,11 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None, op
             # "not" stays in its own coordinate clause
             continue
         if cat == "negation" and not forward and anchor is not None and anchor < cue.start and any(
-                anchor < t < cue.start for t in therapy_starts):
+                anchor < t < cue.start for t in therapy_starts) and (
+                any(t <= anchor for t in therapy_starts) or _CLAUSE_MARK.search(s.text, anchor, cue.start)):
             continue  # "... is Ryoncil, for children with GVHD, and adipose cells are not approved for ...":
-            # the denial belongs to the therapy named after the claim
+            # the denial belongs to the therapy named after the claim (not "Treatment with cord
+            # blood for autism is not approved", whose only therapy it is)
         if cat == "negation":
             mod.negated = True
         elif cat == "attribution":

@@ -2281,3 +2281,46 @@ def test_a_measure_that_rose_is_an_outcome(claims_of):
             "fraction rose by an average of 12 points.")
     found = affirmed(claims_of(text), "heart-failure")
     assert any("rose" in c.predicate_text for c in found), [c.predicate_text for c in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Treatment with cord blood for autism is not approved.",
+    "Treatment with cord blood stem cells for DCP, autism and Down syndrome is not registered by the Ministry of "
+    "Health as a standard method.",
+])
+def test_a_treatment_said_not_approved_or_registered_is_denied(claims_of, text):
+    claims = claims_of(text)
+    assert claims and all(c.negated for c in claims)
+
+
+def test_a_denial_after_a_joined_clause_stays_with_its_own_subject(claims_of):
+    # the PRP finding is hedged research, and "others found no difference" does not deny it
+    text = ("For tennis elbow, the picture is mixed. Several trials found less pain at six months after a PRP "
+            "injection than after a steroid shot, while others found no difference.")
+    assert [c for c in claims_of(text) if c.condition.id == "tennis-elbow" and not c.negated]
+
+
+def test_a_quiet_city_is_no_relief(claims_of):
+    text = ("# Cord blood for cerebral palsy\n\nLviv is a quiet city in the west of Ukraine, and families come to "
+            "us by train.")
+    assert not [c for c in claims_of(text) if "quiet" in c.predicate_text]
+
+
+def test_a_price_under_a_condition_heading_claims_with_the_heading(claims_of):
+    text = ("<h1>Regenera stem cell clinic</h1>\n<section><h2>Treatments and prices (USD)</h2>\n"
+            "<h3>Coxartrosis</h3>\n<p>1 injection of 50 million cells, ultrasound guided: USD 5,200</p>\n"
+            "<h3>Meniscus rupture</h3>\n<p>Cells + PRP, 1 session: USD 4,300</p></section>\n")
+    for condition, heading in (("hip-osteoarthritis", "Coxartrosis"), ("meniscus-tear", "Meniscus rupture")):
+        found = affirmed(claims_of(text, "html"), condition)
+        assert found and min(c.start for c in found) == text.index(heading), condition
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Stem cell therapy for lung fibrosis, EPOC and other lung diseases", "copd"),
+    ("Stem cells for scattered sclerosis, BAS and Parkinson", "als"),
+    ("Cord blood infusions for delay of psycho-speech development (ZPRR) in children", "developmental-delay"),
+    ("Stem cells for ovary exhaustion and thin endometrium", "premature-ovarian-insufficiency"),
+    ("Cord blood cells for epilepsia in children", "epilepsy"),
+])
+def test_foreign_abbreviations_and_names(claims_of, text, condition):
+    assert affirmed(claims_of(text), condition)
