@@ -855,10 +855,19 @@ class _Walk:
         return any(m.kind == "therapy-anaphora" and self.text[m.start:m.end].lower() not in ("it", "this", "that")
                    for m in s.modifiers)
 
+    def _goes_on_with_it(self, s: Sentence) -> bool:
+        """"Our stem cell therapy is the best method for cerebral palsy. It activates the
+        sleeping neurons ...": a sentence that opens with "It" or "They" right after one
+        that claimed goes on about the same therapy."""
+        # (and says what it does to an organ: not "It's brutal, weeks in hospital")
+        return bool(self.recent) and any(m.kind == "organ" for m in s.modifiers) and any(
+            m.kind == "therapy-anaphora" and m.start == s.start and self.text[m.start:m.end].lower() in ("it", "they")
+            for m in s.modifiers)
+
     def pass_over(self, s: Sentence) -> None:
         """A sentence about something else ends the thread; a plain lead-in ("A few facts
         for newcomers:") replaces an earlier one for the list after it."""
-        if not self._about_the_cells(s) or any(m.kind == "therapy" for m in s.terms):
+        if not (self._about_the_cells(s) or self._goes_on_with_it(s)) or any(m.kind == "therapy" for m in s.terms):
             self.recent = []
         self.story = None
         if self.block[4] or self.text[s.start:s.end].rstrip().endswith(":"):
@@ -1539,6 +1548,13 @@ _GOES_BACK = re.compile(r"\b(?:but|yet|though|although|however|instead|it|its|th
                         r"many\s+times|(?:far|much)\s+(?:better|stronger|more)|(?:better|stronger|faster)\s+than)\b",
                         re.IGNORECASE)
 # negations that deny a whole statement ("Nothing changed, and she had a fever"), not one verb
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|whose)\s+(?:[\w'’-]+\s+){0,4}?\Z", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:)\u2014]")
+# "not stem cells," / "not the cells)": a therapy set against another
+_NOT_THIS_ONE = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*[,;)\u2014]")
+# a sentence that opens with the circumstance of what follows: "When no donor is available,"
+_LEADING_CONDITION = re.compile(r"[\s\"'“(*-]*(?:when|if|where|whenever|because|since|unless|until|once|although|though|even\s+if|as\s+long\s+as)\b",
+                                re.IGNORECASE)
 _DETERMINER_NEGATIONS = frozenset({"nothing", "no", "none", "nobody", "no one", "neither", "nor"})
 # a coordinate clause with a subject of its own: ", and after her shots her hands ...", ", and now he ..."
 _COORDINATE = re.compile(r",\s+(?:and|so)\s+(?:then\s+|now\s+|today\s+|after\b[^,.;]{0,60}?,?\s+)?"
@@ -1657,6 +1673,21 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None, op
             # "she couldn't hold a fork, and after her shots her hands are steady again": the
             # "not" stays in its own coordinate clause
             continue
+        if forward and cat == "negation" and anchor is not None and anchor > cue.end:
+            contrast = _NOT_THIS_ONE.match(s.text, cue.end) if (
+                s.text_lower(cue) == "not" and s.text[max(s.start, cue.start - 2):cue.start].strip() == ",") else None
+            if contrast is not None and contrast.end() <= anchor and any(
+                    m.kind == "therapy" and cue.end < m.start < contrast.end() for m in s.terms):
+                continue  # "CAR-T is made from T cells, not stem cells, and it is approved for ...":
+                # the "not" sets one therapy against another
+            if _RELATIVE_BEFORE.search(s.text, max(s.start, cue.start - 40), cue.start) and _CLAUSE_END.search(
+                    s.text, cue.end, anchor):
+                continue  # "adults with lymphoma that has returned or not responded to treatment, ...":
+                # the "not" describes the disease, up to the end of its relative clause
+            if _LEADING_CONDITION.match(s.text, s.start) and (
+                    comma := s.text.find(",", cue.end, anchor)) != -1 and not _COORDINATE.match(s.text, comma):
+                continue  # "When no matched donor is available, we use cord blood units ...": the
+                # denial stays in the clause that sets the circumstance
         if cat == "negation" and not forward and anchor is not None and anchor < cue.start and any(
                 anchor < t < cue.start for t in therapy_starts) and (
                 any(t <= anchor for t in therapy_starts) or _CLAUSE_MARK.search(s.text, anchor, cue.start)):

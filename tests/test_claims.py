@@ -2324,3 +2324,35 @@ def test_a_price_under_a_condition_heading_claims_with_the_heading(claims_of):
 ])
 def test_foreign_abbreviations_and_names(claims_of, text, condition):
     assert affirmed(claims_of(text), condition)
+
+
+@pytest.mark.parametrize("text, condition", [
+    # a therapy set against another: "not stem cells," denies only them
+    ("CAR-T cell therapy is made from a patient's T cells, not stem cells, and it is FDA-approved for certain "
+     "lymphomas.", "lymphoma"),
+    # the circumstance clause keeps its own "no"
+    ("When no matched adult donor is available, we use cord blood units from public banks, which are approved for "
+     "transplants in disorders of the blood-forming system.", "blood-disorder"),
+    # a relative clause that describes the disease
+    ("Our center gives CAR-T products to adults with large B-cell lymphoma that has returned or not responded to "
+     "treatment.", "lymphoma"),
+])
+def test_a_denial_with_a_narrow_scope_leaves_the_claim_standing(claims_of, text, condition):
+    found = [c for c in claims_of(text) if c.condition.id == condition]
+    assert found and not any(c.negated for c in found)
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("In the United States, no stem cell, exosome or other cell product is approved for ALS.", "als"),
+    ("Most insurance plans do not pay for BMAC, PRP or amniotic injections for knee arthritis.", "knee-osteoarthritis"),
+])
+def test_a_denial_before_a_list_of_therapies_still_denies(claims_of, text, condition):
+    assert not affirmed(claims_of(text), condition)
+
+
+def test_it_after_a_claim_goes_on_about_the_same_therapy(claims_of):
+    text = ("Our stem cell therapy is the best method for cerebral palsy in India. It activates the sleeping "
+            "neurons in the damaged brain. The cells make new connections, so the child starts to sit. This is "
+            "complete recovery without any operation.")
+    found = affirmed(claims_of(text), "cerebral-palsy")
+    assert len(found) == 4, [c.predicate_text for c in found]
