@@ -34,15 +34,17 @@ _COORDINATED = re.compile(r"(?:\b[A-Za-z][\w-]*(?:,\s*|\s*,?\s+(?:and|or|&|&amp;
 # "arthritis of the knee and hip", "osteoarthritis in the knees, hips or shoulders": body
 # parts after the name that each make a narrower name with it
 # (the preposition may come again: "Arthrose of the hip and of the shoulder")
+# (and in Spanish: "Artrosis de Rodilla y Cadera")
 _POSTFIX = re.compile(
     r"\s+(?:of|in)\s+(?:the\s+|your\s+|both\s+)?([A-Za-z]+(?:(?:\s*,\s*|\s*,?\s+(?:and|or|&|&amp;)\s+)"
     r"(?:(?:of|in)\s+)?(?:the\s+)?[A-Za-z]+){0,5})", re.IGNORECASE)
 _POSTFIX_MORE = re.compile(
-    r"((?:(?:\s*,\s*|\s*,?\s+(?:and|or|&|&amp;)\s+)(?:(?:of|in)\s+)?(?:the\s+)?[A-Za-z]+){1,5})", re.IGNORECASE)
+    r"((?:(?:\s*,\s*|\s*,?\s+(?:and|or|&|&amp;|y|e|o)\s+)(?:(?:of|in|de)\s+)?(?:the\s+|la\s+)?[A-Za-z]+){1,5})",
+    re.IGNORECASE)
 _TYPE_END = re.compile(r"\btype\s*(1|2|i|ii|one|two)$")
 _TYPE_BEFORE = re.compile(r"\btype\s*(1|2|I|II|one|two)\s*(?:,|and|or|&|/)\s*\Z", re.IGNORECASE)
 _TYPE_MORE = re.compile(r"\s*(?:,|and|or|&|/)\s*(?:type\s*)?(1|2|I|II|one|two)\b", re.IGNORECASE)
-_POSTFIX_WORD = re.compile(r"\b(?!(?:and|or|the|amp|of|in)\b)[A-Za-z]+")
+_POSTFIX_WORD = re.compile(r"\b(?!(?:and|or|the|amp|of|in|y|e|o|de|la)\b)[A-Za-z]+")
 _MODIFIER_WORD = re.compile(r"\b(?!(?:and|or|amp)\b)[A-Za-z][\w-]*")
 _NUMBER_START = re.compile(r"(?<!\w)\d")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
@@ -467,6 +469,10 @@ class MentionMatcher:
             if condition_id is not None and condition_id != m.key:
                 return [Mention("term", "condition", condition_id, more.start(), more.end())]
         head, of, _part = name.rpartition(" of ")
+        spanish = False
+        if not of:  # "artrosis de rodilla" [y cadera]
+            head, of, _part = name.rpartition(" de ")
+            spanish = bool(of)
         if of:  # the name already holds the first part: "artritis of knee" [and hip]
             after = _POSTFIX_MORE.match(text, m.end, min(len(text), m.end + 80))
         else:
@@ -482,8 +488,8 @@ class MentionMatcher:
         for word in _POSTFIX_WORD.finditer(after.group(1)):
             part = word.group(0).lower()
             for singular in dict.fromkeys((part, part[:-1] if part.endswith("s") else part)):
-                condition_id = next((self.condition_names[f"{singular} {h}"] for h in heads
-                                     if f"{singular} {h}" in self.condition_names), None)
+                names = [f"{h} de {singular}" for h in heads] if spanish else [f"{singular} {h}" for h in heads]
+                condition_id = next((self.condition_names[n] for n in names if n in self.condition_names), None)
                 if condition_id is not None and condition_id != m.key:
                     start = after.start(1) + word.start()
                     out.append(Mention("term", "condition", condition_id, start, start + len(word.group(0))))

@@ -2356,3 +2356,17 @@ def test_it_after_a_claim_goes_on_about_the_same_therapy(claims_of):
             "complete recovery without any operation.")
     found = affirmed(claims_of(text), "cerebral-palsy")
     assert len(found) == 4, [c.predicate_text for c in found]
+
+
+@pytest.mark.parametrize("text, fmt, conditions", [
+    # a Spanish title: the therapy's name, "para", and coordinated body parts
+    ("Células Madre para Artrosis de Rodilla y Cadera", "text", {"knee-osteoarthritis", "hip-osteoarthritis"}),
+    # a price list under condition headings: small prices after a colon
+    ("<h1>Regenera stem cell center</h1>\n<h2>Prices</h2>\n<h3>Fascitis plantar</h3>\n<p>PRP, 2 sessions: USD 700</p>\n",
+     "html", {"plantar-fasciitis"}),
+    # what the seller does, first under the condition's heading
+    ("<h1>Regenera stem cell center</h1>\n<h2>Hernia discal (disc hernia)</h2>\n"
+     "<p>We inject the cells direct in the disc under fluoroscopy.</p>\n", "html", {"degenerative-disc-disease"}),
+])
+def test_translated_titles_and_price_lists(claims_of, text, fmt, conditions):
+    assert {c.condition.id for c in claims_of(text, fmt) if not c.negated} == conditions
