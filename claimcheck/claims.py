@@ -61,7 +61,8 @@ _SELLER_WE = re.compile(r"[\s\"'(]*(?:we|our\s+(?:patients|clients|team|doctors|
 _PATIENTS_REPORT = re.compile(
     r"\b(?:patients|clients|parents|families|members|people|most|many)\s+(?:\w+\s+)?(?:report|reports|reported|see|saw|notice|noticed|describe|described|feel|felt|tell\s+us|told\s+us)\b",
     re.IGNORECASE)
-_PATIENT_NOUN = re.compile(r"\b(?:patients|clients|parents|families|people|children|kids|men|women)\b", re.IGNORECASE)
+_PATIENT_NOUN = re.compile(r"\b(?:patients|clients|parents|families|people|children|kids|men|women|"
+                           r"(?:most|many|all|some|several|half)\s+of\s+them)\b", re.IGNORECASE)
 # "Stem Cells and MS: Separating Fact from Hype": a title that pairs the two names a topic
 _TOPIC_PAIR = re.compile(r"\s*(?:and|&|&amp;|vs\.?|versus|or)\s*", re.IGNORECASE)
 _ORGANISATION_AFTER = re.compile(
@@ -172,6 +173,8 @@ _ELIGIBILITY = re.compile(
 # a clause joined on ("..., and adipose cells are not approved", "..., while others found no
 # difference"), not the commas of a list ("for DCP, autism and Down syndrome is not registered")
 _CLAUSE_MARK = re.compile(r"[,:\u2014]\s*(?:and|but|while|whereas|although|though|yet|so)\b|;", re.IGNORECASE)
+# a message of an exported chat: "[3/11/25, 9:31 AM] Valeria: ..."
+_CHAT_MESSAGE = re.compile(r"\[?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}|\[\d{1,2}:\d{2}")
 _SENTENCE_END_INSIDE = re.compile(r"[.!?]\s")  # a heading of two sentences ("My son has autism. Can you help?")
 _CONSIDERED = re.compile(
     r"\b(?:thinking\s+(?:about|of)|considering|looking\s+into|curious\s+about|wondering\s+about|"
@@ -684,6 +687,9 @@ class _Walk:
             self.previous_conditions = self.block_conditions or self.previous_conditions
         elif kind != "paragraph":
             self.previous_conditions = []
+        elif not self.block_conditions and _CHAT_MESSAGE.match(self.text, start):
+            pass  # a chat goes on about what was named a few messages before ("My mom has COPD" /
+            # "Hi Rachel!! We see many patients like your mom" / "After the second drip most of them ...")
         elif self.block_conditions or not self.block_named_therapy:
             self.previous_conditions = self.block_conditions
         self.block_conditions = list(self.previous_conditions) if sub_heading else []
@@ -1418,14 +1424,15 @@ class _Walk:
                 self.story_told = targets
         claims = [x._claim(s, therapy, cond, text, pred_kind, pred_text, mod, source, (predicate.start,))
                   for cond in targets]
-        if source == "heading" and not text[section.heading_span[1]:s.start].strip():
+        if source == "heading" and not section.asked and not text[section.heading_span[1]:s.start].strip():
             # the first sentence under its heading ("### Coxartrosis" / "1 injection of 50
             # million cells: USD 5,200") makes the claim together with it (with the heading's
             # last sentence: "My son has autism. Is there anything you can do?")
             start, end = section.heading_span
             last = [m.end() for m in _SENTENCE_END_INSIDE.finditer(text, start, end)]
             start = last[-1] if last else start
-            claims = [replace(c, start=min(c.start, start)) for c in claims]
+            # (a claim in a later clause of the sentence keeps its own span)
+            claims = [replace(c, start=start) if not text[s.start:c.start].strip() else c for c in claims]
         return claims
 
     def _organ_claims(self, s: Sentence, therapies: list[Mention]) -> list[Claim]:

@@ -2370,3 +2370,17 @@ def test_it_after_a_claim_goes_on_about_the_same_therapy(claims_of):
 ])
 def test_translated_titles_and_price_lists(claims_of, text, fmt, conditions):
     assert {c.condition.id for c in claims_of(text, fmt) if not c.negated} == conditions
+
+
+def test_a_chat_goes_on_about_the_condition_named_messages_before(claims_of):
+    text = ("[3/11/25, 9:14 AM] Rachel: My mom has had COPD for ten years and she's on oxygen at night.\n"
+            "[3/11/25, 9:15 AM] Rachel: She's 71. Is she too old for your program?\n"
+            "[3/11/25, 9:31 AM] Valeria (Cell Center): Hi Rachel!! Not at all, we see many patients like your mom\n"
+            "[3/11/25, 9:31 AM] Valeria (Cell Center): After the second drip of our cord stem cells most of them walk "
+            "to the mailbox without the oxygen.\n")
+    found = affirmed(claims_of(text), "copd")
+    assert any("mailbox" in text[c.start:c.end] for c in found)
+    # outside a chat, a paragraph without conditions still ends the thread
+    prose = text.replace("[3/11/25, 9:15 AM] Rachel: ", "").replace("[3/11/25, 9:31 AM] Valeria (Cell Center): ", "")
+    prose = prose.replace("[3/11/25, 9:14 AM] Rachel: ", "").replace("\n", "\n\n")
+    assert not any("mailbox" in prose[c.start:c.end] for c in affirmed(claims_of(prose), "copd"))
