@@ -2384,3 +2384,12 @@ def test_a_chat_goes_on_about_the_condition_named_messages_before(claims_of):
     prose = text.replace("[3/11/25, 9:15 AM] Rachel: ", "").replace("[3/11/25, 9:31 AM] Valeria (Cell Center): ", "")
     prose = prose.replace("[3/11/25, 9:14 AM] Rachel: ", "").replace("\n", "\n\n")
     assert not any("mailbox" in prose[c.start:c.end] for c in affirmed(claims_of(prose), "copd"))
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Margie says he's stopped limping altogether after the stem cells for his hip arthritis.", "hip-osteoarthritis"),
+    ("After PRP for his sciatica he quit the pain pills.", "sciatica"),
+    ("Patients with COPD breathe deeper from the first stem cell session.", "copd"),
+])
+def test_what_stopped_and_deeper_breaths_are_outcomes(claims_of, text, condition):
+    assert affirmed(claims_of(text), condition)
