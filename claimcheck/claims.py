@@ -105,6 +105,7 @@ _OTHER_TREATMENT = re.compile(
 _OTHER_TREATMENT_NAMED = re.compile(
     r"(?<!no\s)(?<!without\s)(?<!less\s)(?<!of\s)(?<!skip\s)(?<!avoid\s)"
     r"\b(?:rehabilitation|rehab|physiotherapy|physical\s+therapy|occupational\s+therapy|speech\s+therapy|PT|botox|"
+    r"hippotherapy|equine\s+therapy|music\s+therapy|ABA|"
     r"physical\s+therapist|physiotherapist|weight\s+loss|strengthening\s+(?:work|exercises?)|"
     r"cortisone(?:\s+(?:shots?|injections?))?|steroid\s+(?:shots?|injections?)|gel\s+shots?|hyaluronic\s+acid|"
     r"minoxidil|finasteride|levodopa|carbidopa|riluzole|edaravone|metformin|methotrexate|donepezil|memantine|"
@@ -176,6 +177,7 @@ _CLAUSE_MARK = re.compile(r"[,:\u2014]\s*(?:and|but|while|whereas|although|thoug
 # a message of an exported chat: "[3/11/25, 9:31 AM] Valeria: ..."
 _CHAT_MESSAGE = re.compile(r"\[?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}|\[\d{1,2}:\d{2}")
 _SENTENCE_END_INSIDE = re.compile(r"[.!?]\s")  # a heading of two sentences ("My son has autism. Can you help?")
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|my|their|your|our)\s+\Z", re.IGNORECASE)
 _CONSIDERED = re.compile(
     r"\b(?:thinking\s+(?:about|of)|considering|looking\s+into|curious\s+about|wondering\s+about|"
     r"reading\s+(?:up\s+)?(?:about|on)|heard\s+(?:about|of)|asking\s+about|ask\s+about|questions\s+about|"
@@ -1202,8 +1204,10 @@ class _Walk:
             return False
         # (a therapy someone only considers is not given: "If you have RA and you're thinking
         # about stem cells, bring the brochure to your rheumatologist")
-        therapies = [t for t in therapies if not _CONSIDERED.search(self.text, max(clause[0], t.start - 40), t.start)]
-        return self._refers_to_therapy(s, therapies)
+        given = [t for t in therapies if not _CONSIDERED.search(self.text, max(clause[0], t.start - 40), t.start)]
+        if therapies and not given:
+            return False
+        return self._refers_to_therapy(s, given)
 
     def _refers_to_therapy(self, s: Sentence, therapies: list[Mention], studied: bool = False) -> bool:
         """A therapy named other than as the modifier of an institution, or a phrase
@@ -1410,6 +1414,13 @@ class _Walk:
             # "## Children with autism and cerebral palsy ... [a caption about a boy with CP]
             # These children often make steady gains": the thread is the section's subject
             targets = list({c.key: c for c in list(targets) + section.conditions}.values())
+        pclause = s.clause_of(predicate.start)
+        other = _OTHER_TREATMENT_NAMED.search(text, pclause[0], predicate.start)
+        if other is not None and not _POSSESSIVE_BEFORE.search(text, max(0, other.start() - 8), other.start()) and not any(
+                pclause[0] <= m.start < pclause[1] for m in list(s.terms) + list(s.modifiers)
+                if m.kind in ("therapy", "therapy-anaphora")):
+            return []  # "We did not do the cells, but the hippotherapy has been wonderful for her":
+            # another treatment, the subject before the predicate, did it (not "his PT measured")
         therapy, from_research = self.therapy_of(therapies[0] if therapies else None)
         if therapy is None:
             return []

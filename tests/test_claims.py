@@ -2393,3 +2393,19 @@ def test_a_chat_goes_on_about_the_condition_named_messages_before(claims_of):
 ])
 def test_what_stopped_and_deeper_breaths_are_outcomes(claims_of, text, condition):
     assert affirmed(claims_of(text), condition)
+
+
+def test_another_treatment_as_the_subject_takes_the_outcome(claims_of):
+    text = ("My daughter has cerebral palsy. We looked at cord blood infusions in Mexico.\n\n"
+            "We did not do the cells, but the hippotherapy has been wonderful for her trunk control.")
+    assert not [c for c in affirmed(claims_of(text), "cerebral-palsy") if "hippotherapy" in text[c.start:c.end]]
+    # a person's "PT" who measures, and a medicine lowered, are no other treatment doing the work
+    story = ("Eli has cerebral palsy and had two cord blood infusions.\n\n"
+             "Within three weeks his hamstrings were looser and his PT measured 15 more degrees at the knee.")
+    assert [c for c in affirmed(claims_of(story), "cerebral-palsy") if "hamstrings" in story[c.start:c.end]]
+
+
+def test_a_considered_therapy_with_a_pronoun_after_it_is_still_not_given(claims_of):
+    text = ("Our clinic gives stem cells.\n\nIf you have RA and you're thinking about stem cells, bring the "
+            "clinic's brochure to your rheumatologist and go through it together.")
+    assert not [c for c in affirmed(claims_of(text), "rheumatoid-arthritis") if "brochure" in text[c.start:c.end]]
