@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from claimcheck.layout import CHAT_STAMP_RE
 from claimcheck.matching import Mention, Sentence
 from claimcheck.models import Claim, ConditionRef, TherapyRef
 from claimcheck.ruleset import RuleSet
@@ -170,18 +171,18 @@ _ELIGIBILITY = re.compile(
     r"eligib\w*|inclusion\s+criteria|exclusion\s+criteria|you\s+(?:may|might|could)\s+(?:be\s+able\s+to\s+)?(?:join|take\s+part|qualify|participate)|"
     r"(?:can|could|may)\s+take\s+part\s+if|who\s+we\s+are\s+looking\s+for|(?:to|can)\s+enrol+|participants\s+must|volunteers\s+(?:must|should|who))",
     re.IGNORECASE)
-# the predicate names its own agent: "treated with chemotherapy", "managed by medication"
 # a clause joined on ("..., and adipose cells are not approved", "..., while others found no
 # difference"), not the commas of a list ("for DCP, autism and Down syndrome is not registered")
 _CLAUSE_MARK = re.compile(r"[,:\u2014]\s*(?:and|but|while|whereas|although|though|yet|so)\b|;", re.IGNORECASE)
-# a message of an exported chat: "[3/11/25, 9:31 AM] Valeria: ..."
-_CHAT_MESSAGE = re.compile(r"\[?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}|\[\d{1,2}:\d{2}")
 _SENTENCE_END_INSIDE = re.compile(r"[.!?]\s")  # a heading of two sentences ("My son has autism. Can you help?")
+# "his PT measured": a person, not another treatment
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|my|their|your|our)\s+\Z", re.IGNORECASE)
+# a therapy someone only considers: "you're thinking about stem cells"
 _CONSIDERED = re.compile(
     r"\b(?:thinking\s+(?:about|of)|considering|looking\s+into|curious\s+about|wondering\s+about|"
     r"reading\s+(?:up\s+)?(?:about|on)|heard\s+(?:about|of)|asking\s+about|ask\s+about|questions\s+about|"
     r"tempted\s+by|on\s+the\s+fence\s+about)\s+(?:[\w'’-]+\s+){0,3}?\Z", re.IGNORECASE)
+# the predicate names its own agent: "treated with chemotherapy", "managed by medication"
 _OTHER_AGENT = re.compile(
     r"\s+(?:first\s+|successfully\s+|well\s+)?(?:with|by|using|through)\s+(?!(?:it|them|this|these|the\s+cells|cells|"
     r"at\s+least|up\s+to|about|around|nearly|almost|over|more\s+than|as\s+much\s+as|half|a\s+third|a\s+quarter|"
@@ -634,8 +635,7 @@ class _Walk:
         # conditions the last lead-in named without a claim ("In our review of 312 children
         # with autism:"), for the outcomes listed under it ("82% made better eye contact")
         self.lead_in_conditions: list[Mention] = []
-        self.asked_claimed = False  # whether the question in self.asked made hedged claims itself
-        self.asked_claims: list[Claim] = []  # ... and those claims
+        self.asked_claims: list[Claim] = []  # the hedged claims the question in self.asked made itself
         # conditions the previous paragraph named ("My dad had a stroke ..."), for a
         # personal outcome told in the next one ("His arm is definitely stronger.")
         self.block_conditions: list[Mention] = []
@@ -689,7 +689,7 @@ class _Walk:
             self.previous_conditions = self.block_conditions or self.previous_conditions
         elif kind != "paragraph":
             self.previous_conditions = []
-        elif not self.block_conditions and _CHAT_MESSAGE.match(self.text, start):
+        elif not self.block_conditions and CHAT_STAMP_RE.match(self.text, start):
             pass  # a chat goes on about what was named a few messages before ("My mom has COPD" /
             # "Hi Rachel!! We see many patients like your mom" / "After the second drip most of them ...")
         elif self.block_conditions or not self.block_named_therapy:
@@ -897,14 +897,15 @@ class _Walk:
             # question answered no in its own paragraph made no claim
             claims = [c for c in claims if c.certainty != "hedged"]
         asked, self.asked = self.asked, []
+        asked_claims, self.asked_claims = self.asked_claims, []
         yes = _YES_ANSWER.match(text, s.start, s.end)
-        if asked and self.asked_claimed:
+        if asked and asked_claims:
             if yes and not s.question:
                 # the question's claims, asserted, run to the end of the answer
-                for c in self.asked_claims:
+                for c in asked_claims:
                     self.withdrawn[id(c)] = c
                     claims.append(replace(c, certainty="assertive", end=max(c.end, s.end)))
-            asked, self.asked_claims = [], []
+            asked = []  # (a question that made its own claims needs a yes)
         if asked and not s.question and (yes or (
                 # (under a question heading the answer must say something, not be a byline,
                 # or name a condition of its own)
@@ -914,14 +915,13 @@ class _Walk:
             claims += self._answer_claims(s, therapies, asked, {c.condition.id for c in claims})
         elif s.question and conditions and not claims and len(_WORD.findall(text[s.start:s.end])) <= 8:
             self.asked = conditions  # "Thinning hair?" and the answer after it: "Our exosome serum ..."
-            self.asked_claimed = False
             if self.block[2] == "heading":
                 self.heading_asked = conditions  # "### What about a bad back?" / "Absolutely. ..."
         elif (s.question and conditions and claims and all(c.certainty == "hedged" for c in claims)
               and self.block[2] == "paragraph" and len(_WORD.findall(text[s.start:s.end])) <= 10):
             # "Can stem cells help degenerative disc disease? For most of our spine patients,
             # yes.": a yes answer asserts what the question asked
-            self.asked, self.asked_claimed, self.asked_claims = conditions, True, list(claims)
+            self.asked, self.asked_claims = conditions, list(claims)
         if (not conditions and not claims and self.story_conditions and not s.question
                 and self.block[2] == "paragraph"
                 # "Dr. Lund drew bone marrow and injected the concentrate into both hips": how it was given
@@ -1565,7 +1565,7 @@ _GOES_BACK = re.compile(r"\b(?:but|yet|though|although|however|instead|it|its|th
                         # little; our cells work many times stronger"
                         r"many\s+times|(?:far|much)\s+(?:better|stronger|more)|(?:better|stronger|faster)\s+than)\b",
                         re.IGNORECASE)
-# negations that deny a whole statement ("Nothing changed, and she had a fever"), not one verb
+# a relative clause before a cue: "lymphoma that has returned or not responded"
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|whose)\s+(?:[\w'’-]+\s+){0,4}?\Z", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:)\u2014]")
 # "not stem cells," / "not the cells)": a therapy set against another
@@ -1573,6 +1573,7 @@ _NOT_THIS_ONE = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?[\w
 # a sentence that opens with the circumstance of what follows: "When no donor is available,"
 _LEADING_CONDITION = re.compile(r"[\s\"'“(*-]*(?:when|if|where|whenever|because|since|unless|until|once|although|though|even\s+if|as\s+long\s+as)\b",
                                 re.IGNORECASE)
+# negations that deny a whole statement ("Nothing changed, and she had a fever"), not one verb
 _DETERMINER_NEGATIONS = frozenset({"nothing", "no", "none", "nobody", "no one", "neither", "nor"})
 # a coordinate clause with a subject of its own: ", and after her shots her hands ...", ", and now he ..."
 _COORDINATE = re.compile(r",\s+(?:and|so)\s+(?:then\s+|now\s+|today\s+|after\b[^,.;]{0,60}?,?\s+)?"

@@ -133,8 +133,8 @@ class FuzzyConditions:
         # "artritis reumatoide", "multipl" of "multipl skleroz"), may still be a typo of
         # another name's word: "Artritis in the knees", "Multipl sclerosis"
         single = {w for words in self.names if len(words) == 1 for w in words}
-        self.only_in_longer = {w for w in indexed - single - self.known if len(w) >= 6}
-        self.known |= indexed - self.only_in_longer
+        only_in_longer = {w for w in indexed - single - self.known if len(w) >= 6}
+        self.known |= indexed - only_in_longer
         for word in indexed:  # each distinct word once: most recur across synonyms
             if len(word) >= 6:
                 for variant in _deletions(word, 1 if len(word) <= 7 else 2):

@@ -233,8 +233,8 @@ class _Line:
 
 # a chat message's or video chapter's time stamp: "[05/05/2025, 19:33] Valentina: ...",
 # "5/5/25, 7:33 PM - Valentina: ...", "[19:33] ...", "12:05 Neuropathy: ..."
-_CHAT_STAMP_RE = re.compile(r"\[?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}|\[\d{1,2}:\d{2}")
-_STAMPED_LINE_RE = re.compile(rf"{_CHAT_STAMP_RE.pattern}|\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+[A-Z]")
+CHAT_STAMP_RE = re.compile(r"\[?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}|\[\d{1,2}:\d{2}")
+_STAMPED_LINE_RE = re.compile(rf"{CHAT_STAMP_RE.pattern}|\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+[A-Z]")
 
 
 def _ends_sentence(body: str) -> bool:
@@ -392,7 +392,7 @@ class _PlainText:
 
             flush()
             list_indents.clear()
-            if _heading_shaped(line) and not _CHAT_STAMP_RE.match(body) and (
+            if _heading_shaped(line) and not CHAT_STAMP_RE.match(body) and (
                     nxt is None or _BULLET_RE.match(nxt.body) or _STAMPED_LINE_RE.match(nxt.body)
                                           or (_starts_new(nxt.body) and _intentional(line, nxt))):
                 out.block("heading", 2, text, line.cs, line.ce)

@@ -270,7 +270,7 @@ class MentionMatcher:
                 add_regex(regex, ("flag", "flag", rule.id, None))
         # condition names written with a typo ("alzhiemers"); every name and cue word is
         # known, so only unknown words are ever compared
-        known = {w for texts in self._all_phrases(ruleset, conditions=False) for text in texts
+        known = {w for texts in self._phrases_besides_conditions(ruleset) for text in texts
                  for w in re.split(r"[\s-]+", text.lower()) if w}
         self.fuzzy = FuzzyConditions(ruleset, known)
         self.anchors = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -302,13 +302,11 @@ class MentionMatcher:
                 self.any_at_anchor[anchor_id] = either
 
     @staticmethod
-    def _all_phrases(ruleset: RuleSet, conditions: bool = True):
-        for concepts, kind in ((ruleset.therapies, "therapy"), (ruleset.conditions, "condition")):
-            if kind == "condition" and not conditions:
-                continue  # (the fuzzy matcher indexes condition names itself)
-            for concept in concepts.values():
-                for synonym in concept.synonyms:
-                    yield term_variants(synonym, kind, concept.no_plural)
+    def _phrases_besides_conditions(ruleset: RuleSet):
+        # (the fuzzy matcher indexes the condition names itself)
+        for concept in ruleset.therapies.values():
+            for synonym in concept.synonyms:
+                yield term_variants(synonym, "therapy", concept.no_plural)
         for cue in ruleset.cues:
             yield predicate_forms(cue.phrases) if cue.category == "predicate" else cue.phrases
         for rule in ruleset.red_flags:

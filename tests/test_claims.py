@@ -2256,13 +2256,15 @@ def test_lower_as_an_adjective_is_no_relief(claims_of):
     assert affirmed(claims_of("Our PRP shots lower the pain of worn-out discs."), "degenerative-disc-disease")
 
 
-@pytest.mark.parametrize("text, condition", [
-    ("Our cord stem cells are also amazing for tennis elbow.", "tennis-elbow"),
+@pytest.mark.parametrize("text, condition, predicate", [
+    ("Our cord stem cells are also amazing for tennis elbow.", "tennis-elbow", "amazing for"),
     ("Our cord stem cell channel\n\n01:20 Stroke patients who plateaued: what cells can still do\n02:00 Your comments",
-     "stroke"),
+     "stroke", "what cells can still do"),
 ])
-def test_praise_and_what_the_cells_can_do_claim(claims_of, text, condition):
-    assert affirmed(claims_of(text), condition)
+def test_praise_and_what_the_cells_can_do_claim(claims_of, text, condition, predicate):
+    found = affirmed(claims_of(text), condition)
+    assert found
+    assert any(c.predicate_text == predicate for c in found), [c.predicate_text for c in found]
 
 
 def test_a_yes_after_a_question_in_the_same_paragraph_asserts_its_claim(claims_of):
