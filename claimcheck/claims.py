@@ -107,6 +107,7 @@ _OTHER_TREATMENT_NAMED = re.compile(
     r"(?<!no\s)(?<!without\s)(?<!less\s)(?<!of\s)(?<!skip\s)(?<!avoid\s)"
     r"\b(?:rehabilitation|rehab|physiotherapy|physical\s+therapy|occupational\s+therapy|speech\s+therapy|PT|botox|"
     r"hippotherapy|equine\s+therapy|music\s+therapy|ABA|"
+    r"DBS|deep\s+brain\s+stimulation|(?:two|three|several|both)\s+(?:approved\s+)?(?:medicines|medications|drugs)|"
     r"physical\s+therapist|physiotherapist|weight\s+loss|strengthening\s+(?:work|exercises?)|"
     r"cortisone(?:\s+(?:shots?|injections?))?|steroid\s+(?:shots?|injections?)|gel\s+shots?|hyaluronic\s+acid|"
     r"minoxidil|finasteride|levodopa|carbidopa|riluzole|edaravone|metformin|methotrexate|donepezil|memantine|"
@@ -160,6 +161,7 @@ _TOPIC_TALK = re.compile(
     r"(?:more\s+|a\s+lot\s+|a\s+bit\s+)?(?:about|on|regarding)\b|\btopics?\b", re.IGNORECASE)
 # a sentence that opens by defining or describing the condition ("MS develops when ...",
 # "Autism is a developmental condition that ...") says what it is, not what treats it
+_OUTCOME_VALUES = frozenset({"cure", "improve", "relieve", "reverse", "eliminate"})
 _DEFINED = re.compile(
     r"(?:\s*\([^)]{1,40}\))?,?\s+(?:(?:is|are)(?!\s+(?:one\s+of\s+|among\s+)?our\b)|was|were|develops|develop|occurs|occur|happens|happen|affects|affect|"
     r"causes|cause|means|results|damages|damage|destroys|destroy|attacks|attack|strikes|strike|starts|start|begins|"
@@ -177,6 +179,8 @@ _CLAUSE_MARK = re.compile(r"[,:\u2014]\s*(?:and|but|while|whereas|although|thoug
 _SENTENCE_END_INSIDE = re.compile(r"[.!?]\s")  # a heading of two sentences ("My son has autism. Can you help?")
 # "his PT measured": a person, not another treatment
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|my|their|your|our)\s+\Z", re.IGNORECASE)
+_OWNER_INSIDE = re.compile(r"\s(?:his|her|my|their)\s", re.IGNORECASE)
+_THERAPIST = re.compile(r"PT|physical\s+therapist|physiotherapist", re.IGNORECASE)
 # a therapy someone only considers: "you're thinking about stem cells"
 _CONSIDERED = re.compile(
     r"\b(?:thinking\s+(?:about|of)|considering|looking\s+into|curious\s+about|wondering\s+about|"
@@ -430,7 +434,13 @@ class ClaimExtractor:
         if third_person:
             # a news report, regulator's notice or warning makes no claims of its own: what
             # it lists and quotes is what clinics claim (research it describes stays hedged)
-            claims = [c if c.negated or c.attributed or c.certainty == "hedged" else replace(c, attributed=True)
+            # (a paragraph told in the first person is its writer's own story: a forum post
+            # among reporting ones, "the cord cells I got in Nassau cured my fibrosis")
+            # (words inside quotation marks are somebody else's: "'I threw out my insulin,' he says")
+            own = [(start, end) for start, end, *_ in blocks
+                   if len(_FIRST_PERSON.findall(_QUOTED.sub(" ", text[start:end]))) >= _OWN_BLOCK_MIN]
+            claims = [c if c.negated or c.attributed or c.certainty == "hedged"
+                      or any(a <= c.start < b for a, b in own) else replace(c, attributed=True)
                       for c in claims]
             # (and the selling words it names, "testimonials", "100% success", are theirs)
             infos = [replace(i, reported=True) for i in infos]
@@ -980,7 +990,9 @@ class _Walk:
             self.unclaimed = conditions if conditions and not claims and not sentence_mod.negated else []
         if conditions and not claims and not sentence_mod.negated and not sentence_mod.research:
             owned = conditions if diagnosis_line else [c for c in conditions
-                     if (_PERSON_HAS.search(text, max(s.start, c.start - 60), c.start)
+                     if ((_PERSON_HAS.search(text, max(s.start, c.start - 60), c.start)
+                          # (or a name that holds its owner: "the numbness in his feet")
+                          or _OWNER_INSIDE.search(text, c.start, c.end))
                          and not _CONDITION_AS_MODIFIER.match(text, c.end))
                      or (_DIAGNOSIS_AFTER.match(text, c.end) and _A_PERSON.search(text, s.start, c.start))]
             if owned:
@@ -1145,9 +1157,22 @@ class _Walk:
             if therapies and all(_contrasted(text, s, t) for t in therapies):
                 continue  # "we refer these patients to surgery instead of offering cell therapy"
             therapy_mention = _pick_therapy(therapies, cond, predicate, s, text)
+            conjunct = _conjunct(text, clause, cond.start)
+            if (therapy_mention is not None and predicate is not None and predicate.value not in ("used-for", "treat")
+                    and not conjunct[0] <= therapy_mention.start < conjunct[1]
+                    and conjunct[0] <= predicate.start < conjunct[1]
+                    and any(m.end() <= predicate.start and not _NOT_INSTEAD.search(text, max(clause[0], m.start() - 40), m.start())
+                            for m in _OTHER_TREATMENT_NAMED.finditer(text, conjunct[0], predicate.start))):
+                # "two medicines can slow the scarring, and stem cells are not a proven
+                # treatment": another treatment is the subject of this part of the list
+                continue
             if (therapy_mention is not None and not clause[0] <= therapy_mention.start < clause[1]
-                    and _names_other_treatment(_OTHER_TREATMENT_NAMED, text, clause[0], clause[1])):
-                continue  # "For GVHD that does not settle, we use ruxolitinib; no MSC product is licensed ..."
+                    and (_names_other_treatment(_OTHER_TREATMENT_NAMED, text, clause[0], clause[1])
+                         or (_names_other_treatment(_OTHER_TREATMENT, text, clause[0], clause[1])
+                             and not _COMPARED.search(text, clause[0], clause[1])))):
+                # "For GVHD that does not settle, we use ruxolitinib; no MSC product is licensed
+                # ...", "COPD is best treated with the inhalers ..., and no exosome IV should replace them"
+                continue
             if therapy_mention is not None:
                 therapy, from_research = x._therapy_ref(therapy_mention, text), False
             elif kind == "table_cell" and self.table_therapy is not None:
@@ -1159,9 +1184,13 @@ class _Walk:
                 if predicate is not None and predicate.value == "approved-for" and not any(
                         m.kind == "therapy-anaphora" for m in s.modifiers):
                     continue  # "Zolgensma is a gene therapy approved for SMA": a product not in the lexicon
-                if _DEFINED.match(text, cond.end) and text[s.start:cond.start].strip(" \t\n\"'“").lower() in (
+                defined = _DEFINED.match(text, cond.end)
+                if defined and text[s.start:cond.start].strip(" \t\n\"'“").lower() in (
                         "", "the", "a", "an") and not any(
-                        m.kind == "therapy-anaphora" for m in s.modifiers):
+                        m.kind == "therapy-anaphora" for m in s.modifiers) and not (
+                        # (an outcome is no definition: "The burning in his feet is gone too")
+                        predicate is not None and predicate.value in _OUTCOME_VALUES
+                        and 0 <= predicate.start - cond.end <= 16):
                     continue  # "MS develops when the immune system attacks the myelin that protects nerves"
                 if ((_names_other_treatment(_OTHER_TREATMENT, text, clause[0], clause[1])
                      and not _COMPARED.search(text, clause[0], clause[1]))
@@ -1416,11 +1445,13 @@ class _Walk:
             targets = list({c.key: c for c in list(targets) + section.conditions}.values())
         pclause = s.clause_of(predicate.start)
         other = _OTHER_TREATMENT_NAMED.search(text, pclause[0], predicate.start)
-        if other is not None and not _POSSESSIVE_BEFORE.search(text, max(0, other.start() - 8), other.start()) and not any(
+        if other is not None and not (_POSSESSIVE_BEFORE.search(text, max(0, other.start() - 8), other.start())
+                                      and _THERAPIST.fullmatch(other.group())) and not any(
                 pclause[0] <= m.start < pclause[1] for m in list(s.terms) + list(s.modifiers)
                 if m.kind in ("therapy", "therapy-anaphora")):
-            return []  # "We did not do the cells, but the hippotherapy has been wonderful for her":
-            # another treatment, the subject before the predicate, did it (not "his PT measured")
+            return []  # "We did not do the cells, but the hippotherapy has been wonderful for her",
+            # "his DBS surgery gave him his handwriting back": another treatment, the subject
+            # before the predicate, did it (not the person "his PT measured")
         therapy, from_research = self.therapy_of(therapies[0] if therapies else None)
         if therapy is None:
             return []
@@ -1510,6 +1541,8 @@ _REGULATOR_MIN = 3  # regulator's words that make a press release the regulator'
 # first-person singular words per 1,000: forum threads 25-45, news and notices 0-14
 _PERSONAL_MIN = 20.0
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|mine|I'm|I've|I'd)\b")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+_OWN_BLOCK_MIN = 2  # first-person words that make a paragraph of a reporting page its writer's own
 
 
 # attribution that a page's patients give it ("patients have told us", "our clients tell us")
@@ -1586,6 +1619,13 @@ _NOT_INSTEAD = re.compile(
     r"|\b(?:together|along|combined|in\s+combination)\s+"  # (before "with physiotherapy" itself)
     r"|\b(?:stop|stops|stopped|quit|quits|off|reduce|reduced|cut|lower|no\s+longer)\s+"
     r"(?:(?:his|her|my|their|your|taking|using)\s+)?)\Z", re.IGNORECASE)
+
+
+def _conjunct(text: str, clause: tuple[int, int], offset: int) -> tuple[int, int]:
+    """The stretch of the clause around `offset` between commas, colons and semicolons."""
+    start = max(text.rfind(mark, clause[0], offset) for mark in ",:;") + 1 or clause[0]
+    ends = [i for i in (text.find(mark, offset, clause[1]) for mark in ",:;") if i != -1]
+    return max(start, clause[0]), min(ends, default=clause[1])
 
 
 def _names_other_treatment(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:

@@ -129,16 +129,35 @@ class Sentence:
         return [m for m in self.terms if m.kind == "condition"]
 
 
+# a determiner after a preposition inside a condition's name: "numbness in the feet" is
+# also "numbness in his feet", "pain all over my body" also "pain all over her body"
+_INNER_DETERMINER = re.compile(r"(?<=\b(?:in|of|on|to) )(?:the|my|your|his|her|their)(?= )"
+                               r"|(?<=\bover )(?:the|my|your|his|her|their)(?= )")
+_DETERMINERS = ("the", "my", "your", "his", "her", "their")
+
+
 def term_variants(term: str, kind: str, no_plural: frozenset[str]) -> set[str]:
-    """The term plus its regular plural (and, for therapies, singular) form."""
+    """The term plus its regular plural (and, for therapies, singular) form; for a
+    condition, also with the other determiners after a preposition inside it."""
     term = " ".join(term.translate(_QUOTES).split())
+    out: set[str] = set()
+    plural = term.lower() not in no_plural
+    forms = {term}
+    if kind == "condition" and _INNER_DETERMINER.search(term):
+        forms |= {_INNER_DETERMINER.sub(d, term) for d in _DETERMINERS}
+    for form in forms:
+        out |= _number_forms(form, kind, plural)
+    return out
+
+
+def _number_forms(term: str, kind: str, plural: bool) -> set[str]:
     out = {term}
     head, _, last = term.rpartition(" ")
     prefix = head + " " if head else ""
     if not last.isalpha() or len(last) < 3:
         return out
     lower = last.lower()
-    if term.lower() not in no_plural and not lower.endswith("s") and last == lower:
+    if plural and not lower.endswith("s") and last == lower:
         if lower[-1] == "y" and lower[-2] not in "aeiou":
             out.add(prefix + last[:-1] + "ies")
         elif lower.endswith(("x", "z", "ch", "sh")):
