@@ -267,6 +267,8 @@ _PERSON_HAS = re.compile(
     r"suffered\s+from|struggled?\s+with|struggles\s+with|developed|was\s+born\s+with|"
     # an injury a person had: "Marcus tore part of his Achilles tendon"
     r"tore|injured|hurt|broke|ruptured|damaged|wrecked|blew\s+out|sprained|strained)\s+(?:[\w-]+\s+){0,3}?\Z"
+    # a condition said of a person as an adjective: "she is autistic", "he was paralysed"
+    r"|\b(?:I\s+am|I'm|[Hh]e\s+is|[Hh]e's|[Ss]he\s+is|[Ss]he's|[Hh]e\s+was|[Ss]he\s+was|[A-Z][a-z]+\s+(?:is|was))\s+(?:also\s+)?\Z"
     # a diagnosis is a person's: "Aarav was born at 29 weeks and was diagnosed with cerebral palsy"
     r"|" + _DIAGNOSED_WITH)
 # "Tom's right hand started shaking, and the Parkinson's diagnosis came a year later"
@@ -275,6 +277,10 @@ _DIAGNOSIS_LABEL = re.compile(r"[\s*_]*(?:(?:primary|main|initial|working)\s+)?(
                               r"presenting\s+(?:complaint|problem)|chief\s+complaint|history)\s*[*_]*\s*[:\u2014-]",
                               re.IGNORECASE)
 _DIAGNOSIS_AFTER = re.compile(r"\s+diagnosis\s+(?:came|followed|was\s+made|arrived)\b", re.IGNORECASE)
+# a sentence that opens with a person's name ("Nora is five", "Mateo, the boy next door,
+# has", "After two rounds, Mateo ...")
+_OPENING_NAME = re.compile(r"(?:(?:After|Since|Then|Today|Now|Later|Within)\b[^,]{0,40},\s*)?([A-Z][a-z]{2,})(?:'s|’s)?\b(?=[\s,])")
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
 _A_PERSON = re.compile(r"\b(?:[A-Z][a-z]+(?:'s|\u2019s)|[Mm]y|[Hh]is|[Hh]er|[Hh]e|[Ss]he|I)(?=\s)")
 # a therapy given to the person of a story: "In January she came to us for two IV rounds
 # of our Wharton's jelly cells", "They chose our NeuroRenew package"
@@ -637,6 +643,9 @@ class _Walk:
         # the sentence that tells of the treatment given claims them
         self.story_conditions: list[Mention] = []
         self.story_told: list[Mention] = []  # ... and those claimed so, for the outcomes told after it
+        # conditions the page told as a named person's ("Nora is five, she is autistic"), by
+        # name, for the page: "Nora got four IV infusions" later is her treatment for them
+        self.people: dict[str, list[Mention]] = {}
         self.named_conditions: dict[str, int] = {}  # condition id -> where the page last named it
         self.asked = []
         self.heading_asked: list[Mention] = []
@@ -853,7 +862,7 @@ class _Walk:
                                                 or any(p.value != "used-for" for p in s.predicates)
                                                 or any(m.kind == "therapy-anaphora" for m in s.modifiers)):
             return True  # "... diagnosed with autism. After two sessions (These cells, His hands were stronger) ..."
-        if self.story_conditions and "predicate-given" in keys:
+        if (self.story_conditions or self._person_conditions(s)) and "predicate-given" in keys:
             return True  # "Gary's hips had been bad ... Dr. Lund injected the concentrate into both hips"
         if self.block_has_conditions and "predicate-success-rate" in keys:
             return True  # "... thinning hair. 8 out of 10 clients see regrowth."
@@ -932,11 +941,14 @@ class _Walk:
             # "Can stem cells help degenerative disc disease? For most of our spine patients,
             # yes.": a yes answer asserts what the question asked
             self.asked, self.asked_claims = conditions, list(claims)
-        if (not conditions and not claims and self.story_conditions and not s.question
-                and self.block[2] == "paragraph"
+        if (not conditions and not claims and not s.question and self.block[2] == "paragraph"
                 # "Dr. Lund drew bone marrow and injected the concentrate into both hips": how it was given
                 and (therapies or any(p.key == "predicate-given" for p in s.predicates))):
-            claims = self._treatment_told_claims(s, therapies)
+            if self.story_conditions:
+                claims = self._treatment_told_claims(s, therapies, self.story_conditions)
+                self.story_conditions = []
+            elif person := self._person_conditions(s):
+                claims = self._treatment_told_claims(s, therapies, person)
         if not conditions and not claims and s.predicates and not s.question:
             claims = self._organ_claims(s, therapies)
         story, self.story = self.story, None
@@ -997,6 +1009,12 @@ class _Walk:
                      or (_DIAGNOSIS_AFTER.match(text, c.end) and _A_PERSON.search(text, s.start, c.start))]
             if owned:
                 self.story_conditions, self.story_told = owned, []
+                # (whose: the last name before the condition, "If you're new here: Nora is
+                # five, she is autistic")
+                names = [m for m in _NAME_WORD.finditer(text, s.start, owned[0].start)
+                         if _named_elsewhere(text, m.group(), m.start())]
+                if names:
+                    self.people[names[-1].group()] = owned
         elif any(not c.negated for c in claims):
             self.story_conditions = []  # (a warning about it, "stem cells are unproven for autism", does not end the story)
         # (a sentence that names no condition and claims nothing, "Then she tried our stem
@@ -1270,7 +1288,16 @@ class _Walk:
         return [self.x._claim(s, therapy, cond, self.text, pred_kind, pred_text, mod, "previous", at)
                 for cond in asked if cond.key not in claimed]
 
-    def _treatment_told_claims(self, s: Sentence, therapies: list[Mention]) -> list[Claim]:
+    def _person_conditions(self, s: Sentence) -> list[Mention]:
+        """The conditions of the named person the sentence opens with ("Nora got four IV
+        infusions ...", "After the cells, Mateo ...")."""
+        if not self.people:
+            return []
+        first = _OPENING_NAME.match(self.text, s.start, s.end)
+        return self.people.get(first.group(1), []) if first else []
+
+    def _treatment_told_claims(self, s: Sentence, therapies: list[Mention],
+                               targets: list[Mention]) -> list[Claim]:
         """"Dolores was diagnosed with rheumatoid arthritis at 41. ... In January she came
         to us for two IV rounds of our Wharton's jelly cells.": the treatment given to the
         person of a story is given for the condition the story told as theirs."""
@@ -1281,7 +1308,6 @@ class _Walk:
         therapy, from_research = self.therapy_of(therapies[0] if therapies else None)
         if therapy is None:
             return []
-        targets, self.story_conditions = self.story_conditions, []
         self.carried = self.story_told = targets
         return [self.x._claim(s, therapy, cond, self.text, "used-for", "", mod, "previous", ())
                 for cond in targets]
@@ -1619,6 +1645,13 @@ _NOT_INSTEAD = re.compile(
     r"|\b(?:together|along|combined|in\s+combination)\s+"  # (before "with physiotherapy" itself)
     r"|\b(?:stop|stops|stopped|quit|quits|off|reduce|reduced|cut|lower|no\s+longer)\s+"
     r"(?:(?:his|her|my|their|your|taking|using)\s+)?)\Z", re.IGNORECASE)
+
+
+def _named_elsewhere(text: str, word: str, start: int) -> bool:
+    """Is the capitalised word a name: written so again inside a sentence, not only at
+    the start of one (which any word can be)?"""
+    return any(text[max(0, m.start() - 2):m.start()].strip() not in ("", ".", "!", "?", ":", "\"", "“")
+               for m in re.finditer(rf"\b{re.escape(word)}\b", text) if m.start() != start)
 
 
 def _conjunct(text: str, clause: tuple[int, int], offset: int) -> tuple[int, int]:
