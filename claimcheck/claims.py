@@ -179,7 +179,8 @@ _CLAUSE_MARK = re.compile(r"[,:\u2014]\s*(?:and|but|while|whereas|although|thoug
 _SENTENCE_END_INSIDE = re.compile(r"[.!?]\s")  # a heading of two sentences ("My son has autism. Can you help?")
 # "his PT measured": a person, not another treatment
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|my|their|your|our)\s+\Z", re.IGNORECASE)
-_OWNER_INSIDE = re.compile(r"\s(?:his|her|my|their)\s", re.IGNORECASE)
+_OWNER_INSIDE = re.compile(r"\b(?:his|her|my|their)\s", re.IGNORECASE)
+_OWNER_AFTER = re.compile(r"\s+(?:in|of)\s+(?:his|her|my|their)\s", re.IGNORECASE)
 _THERAPIST = re.compile(r"PT|physical\s+therapist|physiotherapist", re.IGNORECASE)
 # a therapy someone only considers: "you're thinking about stem cells"
 _CONSIDERED = re.compile(
@@ -1003,12 +1004,16 @@ class _Walk:
         if conditions and not claims and not sentence_mod.negated and not sentence_mod.research:
             owned = conditions if diagnosis_line else [c for c in conditions
                      if ((_PERSON_HAS.search(text, max(s.start, c.start - 60), c.start)
-                          # (or a name that holds its owner: "the numbness in his feet")
-                          or _OWNER_INSIDE.search(text, c.start, c.end))
+                          # (or a name that holds its owner: "the numbness in his feet",
+                          # "the nerve pain in his feet")
+                          or _OWNER_INSIDE.search(text, c.start, c.end) or _OWNER_AFTER.match(text, c.end))
                          and not _CONDITION_AS_MODIFIER.match(text, c.end))
                      or (_DIAGNOSIS_AFTER.match(text, c.end) and _A_PERSON.search(text, s.start, c.start))]
             if owned:
-                self.story_conditions, self.story_told = owned, []
+                # (a story told over several sentences gathers them: "his sugar ... The nerve
+                # pain in his feet ...")
+                self.story_conditions = list({c.key: c for c in self.story_conditions + owned}.values())
+                self.story_told = []
                 # (whose: the last name before the condition, "If you're new here: Nora is
                 # five, she is autistic")
                 names = [m for m in _NAME_WORD.finditer(text, s.start, owned[0].start)
