@@ -950,8 +950,15 @@ class _Walk:
                 self.story_conditions = []
             elif person := self._person_conditions(s):
                 claims = self._treatment_told_claims(s, therapies, person)
-        if not conditions and not claims and s.predicates and not s.question:
-            claims = self._organ_claims(s, therapies)
+        if not conditions and s.predicates and not s.question and (
+                not claims or all(c.source == "previous" for c in claims)):
+            # (the organ a sentence names tells which condition it goes on about better than
+            # the thread does: "And his heart? He gets out of breath ..." "The cardiac infusion
+            # repairs the heart muscle")
+            organ_claims = self._organ_claims(s, therapies)
+            of_organs = {cid for m in s.modifiers if m.kind == "organ" for cid in self.x.organ_conditions.get(m.key, ())}
+            if organ_claims and not any(c.condition.id in of_organs for c in claims):
+                claims = organ_claims
         story, self.story = self.story, None
         if conditions and not claims and story is not None:
             claims = self._story_claims(story, s, conditions)
@@ -1522,7 +1529,11 @@ class _Walk:
         for organ in organs:
             clause = s.clause_of(organ.start)
             predicate = next((p for p in s.predicates if clause[0] <= p.start < clause[1]
-                              and p.value not in _NOT_ORGAN_PREDICATES), None)
+                              and (p.value not in _NOT_ORGAN_PREDICATES
+                                   # (what is given for the organ is given for its disease: "a
+                                   # separate cardiac infusion for the heart")
+                                   or (p.value == "used-for" and _FOR_THE.fullmatch(self.text, p.end, organ.start)))),
+                             None)
             named = [cid for cid in self.x.organ_conditions.get(organ.key, ()) if cid in self.named_conditions]
             if predicate is None or not named:
                 continue
@@ -1558,6 +1569,7 @@ class _Walk:
             self.list_frame = frame
 
 
+_FOR_THE = re.compile(r"\s*(?:the\s+|your\s+|his\s+|her\s+|my\s+)?", re.IGNORECASE)
 # what a sentence says of an organ that is no claim on its disease: the therapy given
 # into it ("injected into the knee joint"), an approval, a rate
 _NOT_ORGAN_PREDICATES = frozenset({"used-for", "approved-for", "given", "success-rate"})
