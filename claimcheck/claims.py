@@ -179,6 +179,7 @@ _CLAUSE_MARK = re.compile(r"[,:\u2014]\s*(?:and|but|while|whereas|although|thoug
 _SENTENCE_END_INSIDE = re.compile(r"[.!?]\s")  # a heading of two sentences ("My son has autism. Can you help?")
 # "his PT measured": a person, not another treatment
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|my|their|your|our)\s+\Z", re.IGNORECASE)
+_TRANSPLANT_THERAPIES = frozenset({"hsc", "cord-blood", "car-t"})
 _OWNER_INSIDE = re.compile(r"\b(?:his|her|my|their)\s", re.IGNORECASE)
 _OWNER_AFTER = re.compile(r"\s+(?:in|of)\s+(?:his|her|my|their)\s", re.IGNORECASE)
 _THERAPIST = re.compile(r"PT|physical\s+therapist|physiotherapist", re.IGNORECASE)
@@ -257,7 +258,8 @@ _POSSESSED = re.compile(
     r"were\s+diagnosed\s+with|lives?\s+with|lived\s+with|suffers?\s+from|suffered\s+from|struggled?\s+with|"
     r"struggles\s+with)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 # a diagnosis told just before the condition ("My mom was diagnosed with Alzheimer's")
-_DIAGNOSED_WITH = r"\b(?:was|were|been|got|being)\s+diagnosed\s+with\s+(?:[\w-]+\s+){0,3}?\Z"
+_DIAGNOSED_WITH = (r"\b(?:(?:was|were|been|got|being)\s+diagnosed\s+with|(?:had|got|received|was\s+given)\s+(?:a|the|his|her|their)\s+"
+                   r"diagnosis\s+of)\s+(?:[\w-]+\s+){0,3}?\Z")
 _DIAGNOSED = re.compile(_DIAGNOSED_WITH)
 # whose condition a story tells: "Dolores was diagnosed with rheumatoid arthritis",
 # "Sandra's relapsing MS", "his emphysema", "Ernesto has had type 2 diabetes"
@@ -1308,6 +1310,14 @@ class _Walk:
         first = _OPENING_NAME.match(self.text, s.start, s.end)
         return self.people.get(first.group(1), []) if first else []
 
+    def _for_transplant(self, therapy: TherapyRef, targets: list[Mention]) -> list[Mention]:
+        """A transplant is for the blood disease of the story, not the diabetes it also told
+        of ("Tomás ... acute myeloid leukemia. Tomás also lives with his sugar.")."""
+        if therapy.id not in _TRANSPLANT_THERAPIES:
+            return targets
+        blood = [c for c in targets if "blood-disorder" in self.rs.condition_family(c.key)]
+        return blood or targets
+
     def _treatment_told_claims(self, s: Sentence, therapies: list[Mention],
                                targets: list[Mention]) -> list[Claim]:
         """"Dolores was diagnosed with rheumatoid arthritis at 41. ... In January she came
@@ -1320,6 +1330,7 @@ class _Walk:
         therapy, from_research = self.therapy_of(therapies[0] if therapies else None)
         if therapy is None:
             return []
+        targets = self._for_transplant(therapy, targets)
         self.carried = self.story_told = targets
         return [self.x._claim(s, therapy, cond, self.text, "used-for", "", mod, "previous", ())
                 for cond in targets]
@@ -1493,6 +1504,8 @@ class _Walk:
         therapy, from_research = self.therapy_of(therapies[0] if therapies else None)
         if therapy is None:
             return []
+        if source == "previous":
+            targets = self._for_transplant(therapy, targets)
         mod = _research_context(mod, from_research)
         pred_kind, pred_text = predicate.value or "used-for", text[predicate.start:predicate.end]
         if source == "previous":
