@@ -1177,11 +1177,13 @@ class _Walk:
                 # days": what the seller does for the condition, on a page about the therapy
                 pred_kind, pred_text = "used-for", ""
                 source = "sentence"
-            elif kind == "title" and therapies and not any(
-                    _TOPIC_PAIR.fullmatch(text, min(t.end, cond.end), max(t.start, cond.start))
-                    or _INSTITUTION_AFTER.match(text, t.end) for t in therapies):
+            elif (kind == "title" or (kind == "heading" and self.headings_seen == 1 and self.block[3] <= 1)) \
+                    and therapies and not any(_TOPIC_PAIR.fullmatch(text, min(t.end, cond.end), max(t.start, cond.start))
+                                              or _INSTITUTION_AFTER.match(text, t.end) for t in therapies):
                 # "Stem Cells in Tijuana | Clinica Renacer | Arthritis, Parkinson's, Autism": a
                 # page title that names the therapy and conditions advertises one for the others
+                # (so does the first top-level heading of a text page: "# Autism Spectrum
+                # Disorder: Stem Cell Therapy at Aarohan")
                 pred_kind, pred_text = "used-for", ""
                 source = "sentence"
             else:
