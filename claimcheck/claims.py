@@ -1301,8 +1301,13 @@ class _Walk:
         pred_kind = (predicate.value or "used-for") if predicate is not None else "used-for"
         pred_text = self.text[predicate.start:predicate.end] if predicate is not None else ""
         at = (predicate.start,) if predicate is not None else ()
-        return [self.x._claim(s, therapy, cond, self.text, pred_kind, pred_text, mod, "previous", at)
-                for cond in asked if cond.key not in claimed]
+        claims = [self.x._claim(s, therapy, cond, self.text, pred_kind, pred_text, mod, "previous", at)
+                  for cond in asked if cond.key not in claimed]
+        if len(_WORD.findall(self.text[s.start:s.end])) <= 3 and s.end < self.block[1]:
+            # a bare "Yes." answers with the rest of its paragraph: "Bad knees?" "Yes. One vial
+            # injected into the joint, and most customers are climbing stairs again"
+            claims = [replace(c, end=self.block[1]) for c in claims]
+        return claims
 
     def _person_conditions(self, s: Sentence) -> list[Mention]:
         """The conditions of the named person the sentence opens with ("Nora got four IV
