@@ -90,6 +90,7 @@ class Score:
 class Evaluation:
     halves: dict[str, Score] = field(default_factory=dict)
     tags: dict[str, dict[str, Score]] = field(default_factory=dict)  # half -> tag -> score
+    voices: dict[str, dict[str, Score]] = field(default_factory=dict)  # half -> voice -> score
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
     false_alarms: list[dict[str, Any]] = field(default_factory=list)
@@ -104,6 +105,10 @@ class Evaluation:
                                                    "must_not_flag": s.must_not_flag}
                               for tag, s in sorted(tags.items())}
                        for half, tags in self.tags.items()},
+            "by_voice": {half: {voice: s.figures() | {"claims": s.claims, "unproven": s.unproven,
+                                                       "must_not_flag": s.must_not_flag}
+                                for voice, s in sorted(voices.items())}
+                         for half, voices in self.voices.items()},
             "misses": self.misses,
             "false_positives": self.false_positives,
             "false_alarms": self.false_alarms,
@@ -123,22 +128,25 @@ def evaluate(corpus: Path, *, halves: tuple[str, ...] = ("dev", "test"), checker
             continue
         half_score = Score()
         tag_scores: dict[str, Score] = defaultdict(Score)
+        voice_scores: dict[str, Score] = defaultdict(Score)
         count = 0
         for labels_file in sorted(folder.glob("*.labels.yaml")):
             count += 1
-            doc_score, doc_tags = _score_document(labels_file, checkers, result, half)
+            doc_score, doc_tags, voice = _score_document(labels_file, checkers, result, half)
             half_score.add(doc_score)
+            voice_scores[voice].add(doc_score)
             for tag, score in doc_tags.items():
                 tag_scores[tag].add(score)
         result.halves[half] = half_score
         result.tags[half] = dict(tag_scores)
+        result.voices[half] = dict(voice_scores)
         result.documents[half] = count
         total.add(half_score)
     result.halves["all"] = total
     return result
 
 
-def _score_document(labels_file: Path, checkers, out: Evaluation, half: str) -> tuple[Score, dict[str, Score]]:
+def _score_document(labels_file: Path, checkers, out: Evaluation, half: str) -> tuple[Score, dict[str, Score], str]:
     document = _document_for(labels_file)
     text = document.read_text(encoding="utf-8")
     try:
@@ -223,7 +231,7 @@ def _score_document(labels_file: Path, checkers, out: Evaluation, half: str) -> 
             else:
                 out.false_positives.append({"file": name, "line": f.line, "rule": f.rule, "severity": f.severity,
                                             "condition": f.condition.id, "text": f.text[:160]})
-    return score, tags
+    return score, tags, str(data.get("voice") or "unknown")
 
 
 def _alarms(one: Score, label: Label, hits, out: Evaluation, name: str) -> None:
@@ -292,14 +300,15 @@ def format_table(evaluation: Evaluation, *, misses: bool = True) -> str:
     lines.append(f"\n{sum(evaluation.documents.values())} documents ({', '.join(f'{h} {n}' for h, n in evaluation.documents.items())}), "
                  f"{counts.claims} labelled claims ({counts.unproven} unproven), "
                  f"{counts.must_not_flag} must-not-flag sentences, {counts.red_flags} red-flag phrases")
-    for half, tags in evaluation.tags.items():
-        lines.append(f"\nby tag ({half}): claims recall / condition recall / error false alarms")
-        for tag, score in sorted(tags.items()):
-            f = score.figures()
-            cells = [("-" if f[k] is None else f"{f[k]:.0f}%") for k in ("claim_recall", "condition_recall",
-                                                                        "error_false_alarms")]
-            lines.append(f"  {tag:<30} {cells[0]:>6} {cells[1]:>6} {cells[2]:>6}   "
-                         f"({score.claims} claims, {score.must_not_flag} must-not-flag)")
+    for title, groups in (("tag", evaluation.tags), ("voice", evaluation.voices)):
+        for half, scores in groups.items():
+            lines.append(f"\nby {title} ({half}): claims recall / condition recall / error false alarms")
+            for name, score in sorted(scores.items()):
+                f = score.figures()
+                cells = [("-" if f[k] is None else f"{f[k]:.0f}%") for k in ("claim_recall", "condition_recall",
+                                                                            "error_false_alarms")]
+                lines.append(f"  {name:<30} {cells[0]:>6} {cells[1]:>6} {cells[2]:>6}   "
+                             f"({score.claims} claims, {score.must_not_flag} must-not-flag)")
     if misses:
         for title, rows in (("misses", evaluation.misses), ("false positives", evaluation.false_positives),
                             ("false alarms", evaluation.false_alarms)):

@@ -65,6 +65,24 @@ def test_figures(corpus):
     assert result.tags["dev"]["hedged"].figures()["claim_recall"] == 100.0
 
 
+def test_figures_by_voice(corpus):
+    # a second page in another voice: a forum post whose one claim is found
+    (corpus / "dev" / "post.txt").write_text("My knee pain is gone since the stem cell shot.\n", encoding="utf-8")
+    (corpus / "dev" / "post.labels.yaml").write_text(textwrap.dedent("""\
+        voice: patient-forum
+        claims:
+          - {quote: "My knee pain is gone", condition: joint-pain, therapy: stem-cells, certainty: absolute,
+             negated: false, reported: false, verdict: error, tags: [testimonial]}
+        """), encoding="utf-8")
+    result = evaluate(corpus, halves=("dev",))
+    voices = result.voices["dev"]
+    assert set(voices) == {"us-orthopedic", "patient-forum"}
+    assert voices["us-orthopedic"].figures()["claim_recall"] == pytest.approx(66.7)
+    assert voices["patient-forum"].unproven == 1
+    assert voices["patient-forum"].figures()["claim_recall"] == 100.0
+    assert result.to_dict()["by_voice"]["dev"]["patient-forum"]["claims"] == 1
+
+
 def test_baseline_comparison(corpus):
     result = evaluate(corpus)
     assert compare_to_baseline(result, {"figures": {"dev": {"claim_recall": 67.0, "error_false_alarms": 0.0}}}) == []
