@@ -179,6 +179,7 @@ _CLAUSE_MARK = re.compile(r"[,:\u2014]\s*(?:and|but|while|whereas|although|thoug
 _SENTENCE_END_INSIDE = re.compile(r"[.!?]\s")  # a heading of two sentences ("My son has autism. Can you help?")
 # "his PT measured": a person, not another treatment
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|my|their|your|our)\s+\Z", re.IGNORECASE)
+_COUNTED = {"both": 2, "both of them": 2, "both of these": 2, "both of those": 2, "all three": 3, "all four": 4}
 _TRANSPLANT_THERAPIES = frozenset({"hsc", "cord-blood", "car-t"})
 _OWNER_INSIDE = re.compile(r"\b(?:his|her|my|their)\s", re.IGNORECASE)
 _OWNER_AFTER = re.compile(r"\s+(?:in|of)\s+(?:his|her|my|their)\s", re.IGNORECASE)
@@ -1420,6 +1421,15 @@ class _Walk:
             mod = (modality(s, s.clause_of(predicate.start), predicate.start) if past_denial else
                    _merge([modality(s, s.clause_of(anaphora.start), predicate.start),
                            modality(s, s.clause_of(predicate.start), predicate.start)]))
+        elif (anaphora is not None and not self.block_has_conditions
+              and (count := _COUNTED.get(self.text[anaphora.start:anaphora.end].lower())) is not None
+              and len(self.named_conditions) >= count):
+            # a reply that points back at the conditions a message above asked about: "Does
+            # this work for emphysema AND heart failure?" [likes, a byline] "Yes, we treat both"
+            last = sorted(self.named_conditions, key=self.named_conditions.__getitem__)[-count:]
+            targets = [Mention("term", "condition", key, anaphora.start, anaphora.end) for key in last]
+            source = "anaphora"
+            mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif predicate.value == "success-rate" and self.antecedents and self.block_has_conditions:
             # "8 out of 10 clients see visible regrowth" after a sentence about hair loss, in
             # the same paragraph; a rate in a paragraph of its own is about all patients
