@@ -1512,7 +1512,8 @@ class _Walk:
         pclause = s.clause_of(predicate.start)
         other = _OTHER_TREATMENT_NAMED.search(text, pclause[0], predicate.start)
         if other is not None and not (_POSSESSIVE_BEFORE.search(text, max(0, other.start() - 8), other.start())
-                                      and _THERAPIST.fullmatch(other.group())) and not any(
+                                      and _THERAPIST.fullmatch(other.group())) \
+                and not _COMPARED_WITH.search(text, max(pclause[0], other.start() - 50), other.start()) and not any(
                 pclause[0] <= m.start < pclause[1] for m in list(s.terms) + list(s.modifiers)
                 if m.kind in ("therapy", "therapy-anaphora")):
             return []  # "We did not do the cells, but the hippotherapy has been wonderful for her",
