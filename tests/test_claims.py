@@ -2411,3 +2411,76 @@ def test_a_considered_therapy_with_a_pronoun_after_it_is_still_not_given(claims_
     text = ("Our clinic gives stem cells.\n\nIf you have RA and you're thinking about stem cells, bring the "
             "clinic's brochure to your rheumatologist and go through it together.")
     assert not [c for c in affirmed(claims_of(text), "rheumatoid-arthritis") if "brochure" in text[c.start:c.end]]
+
+
+def test_a_named_persons_condition_is_what_their_treatment_later_is_for(claims_of):
+    text = ("# Nora's trip, part 3\n\nIf you're new here: Nora is five, she is autistic, and she had two words.\n\n"
+            "## What the doctors told us\n\nThe director said the umbilical cord stem cells calm the inflammation "
+            "in Nora's brain.\n\n"
+            "Nora got four IV infusions and one lumbar puncture with cells over the ten days.\n")
+    found = affirmed(claims_of(text, "markdown"), "autism")
+    assert any("four IV infusions" in text[c.start:c.end] for c in found)
+    # a capitalised word the text never writes mid-sentence is no name to follow
+    other = text.replace("in Nora's brain", "in her brain")
+    assert not any("four IV infusions" in other[c.start:c.end] for c in affirmed(claims_of(other, "markdown"), "autism"))
+
+
+def test_a_story_gathers_the_persons_conditions_and_a_transplant_takes_the_blood_disease(claims_of):
+    text = ("Ray had been fighting his sugar for fifteen years, and the numbness in his feet kept him up at night. "
+            "We started him on our exosome IV program, one drip a month.\n")
+    started = [c for c in affirmed(claims_of(text), "diabetes") + affirmed(claims_of(text), "neuropathy")
+               if "exosome IV program" in text[c.start:c.end]]
+    assert {c.condition.id for c in started} == {"diabetes", "neuropathy"}
+    # "fighting" his disease is the person's struggle, not the treatment's
+    assert not [c for c in claims_of(text) if "fifteen years" in text[c.start:c.end]]
+    story = ("Within a week Tomás had a diagnosis of acute myeloid leukemia. Tomás also lives with his sugar.\n\n"
+             "Two years after his stem cell transplant, Tomás is back at work.\n")
+    back = [c for c in claims_of(story) if "back at work" in story[c.start:c.end]]
+    assert back and {c.condition.id for c in back} <= {"leukemia", "acute-myeloid-leukemia", "blood-cancer"}
+
+
+def test_a_first_person_paragraph_on_a_reporting_page_keeps_its_claim(claims_of):
+    report = ("Investigators said the clinic told patients its cells cure lung disease. A spokesperson said the "
+              "lawsuit alleges the clinic sold the cells for COPD. The complaint says the clinic claimed results. "
+              "Regulators said the clinic's ads were false, according to the investigation. ")
+    reader = "The cord cells I got in Nassau cured my pulmonary fibrosis, and my doctor agrees."
+    quoted = '"The cord cells cured my pulmonary fibrosis," one woman said in the video.'
+    claims = claims_of(report + "\n\n" + reader)
+    own = [c for c in claims if c.condition.id == "pulmonary-fibrosis" and "Nassau" in (report + "\n\n" + reader)[c.start:c.end]]
+    assert own and not own[0].attributed
+    text = report + "\n\n" + quoted
+    cited = [c for c in claims_of(text) if c.condition.id == "pulmonary-fibrosis" and "video" in text[c.start:c.end]]
+    assert cited and all(c.attributed for c in cited)
+
+
+@pytest.mark.parametrize("text, condition, attributed", [
+    ("Mom has bad knees, and her neighbor swears by the stem cell shot she got.", "joint-pain", True),
+    ("A video says stem cells regrow the brain cells lost to Parkinson's disease.", "parkinsons-disease", True),
+    ("My salon offers exosome IV drips for long COVID.", "long-covid", True),
+    ("Panama clinic says cord stem cells can fix my son's type 1 diabetes.", "type-1-diabetes", True),
+    ("Our clinic says stem cells relieve knee arthritis.", "knee-osteoarthritis", False),
+])
+def test_somebody_elses_word_is_reported(claims_of, text, condition, attributed):
+    claim = only(claims_of(text), condition)
+    assert claim.attributed is attributed
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Does it do anything for seizures? Yes, our cord cells calm the brain so the seizures become rare.", "epilepsy"),
+    ("Our umbilical cord stem cells help stroke survivors. And his heart? The cardiac infusion repairs the "
+     "heart muscle of patients with heart failure.", "heart-failure"),
+])
+def test_lay_names_and_organs_reach_the_condition(claims_of, text, condition):
+    assert affirmed(claims_of(text), condition)
+
+
+def test_a_product_seizure_is_no_epilepsy(claims_of):
+    text = "U.S. Marshals carried out seizures of stem cell products at the clinic, the FDA said."
+    assert not [c for c in claims_of(text) if c.condition.id == "epilepsy"]
+
+
+def test_both_in_a_reply_points_at_the_last_two_conditions_named(claims_of):
+    text = ("@gary · 1 week ago\nDoes this work for emphysema AND heart failure? My brother has both.\n"
+            "👍 17 | Reply\n\n@CancunRegenCenter · 1 week ago\nYes, we treat both with our stem cells.\n")
+    treated = [c for c in claims_of(text) if "we treat both" in text[c.start:c.end]]
+    assert {c.condition.id for c in treated} == {"copd", "heart-failure"}
