@@ -934,7 +934,9 @@ class _Walk:
                 # or name a condition of its own)
                 (not self.asked_in_heading or (s.predicates and not conditions))
                 and (therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers)
-                     or (s.predicates and _SELLER_WE.match(text, s.start))))):
+                     or (s.predicates and _SELLER_WE.match(text, s.start))
+                     # "Knee pain at 45? Skip the knee replacement": offered in place of surgery
+                     or any(p.key == "predicate-instead-of-surgery" for p in s.predicates)))):
             claims += self._answer_claims(s, therapies, asked, {c.condition.id for c in claims})
         elif s.question and conditions and not claims and len(_WORD.findall(text[s.start:s.end])) <= 8:
             self.asked = conditions  # "Thinning hair?" and the answer after it: "Our exosome serum ..."
