@@ -180,6 +180,8 @@ _SENTENCE_END_INSIDE = re.compile(r"[.!?]\s")  # a heading of two sentences ("My
 # "his PT measured": a person, not another treatment
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|my|their|your|our)\s+\Z", re.IGNORECASE)
 _COUNTED = {"both": 2, "both of them": 2, "both of these": 2, "both of those": 2, "all three": 3, "all four": 4}
+_ARTICLE_TITLE = re.compile(r"[:?]\s*(?:what|how|why|when|should|do|does|can|is|are|the\s+evidence|facts|myths?|"
+                            r"a\s+guide|questions|the\s+truth|separating)\b", re.IGNORECASE)
 _TRANSPLANT_THERAPIES = frozenset({"hsc", "cord-blood", "car-t"})
 _OWNER_INSIDE = re.compile(r"\b(?:his|her|my|their)\s", re.IGNORECASE)
 _OWNER_AFTER = re.compile(r"\s+(?:in|of)\s+(?:his|her|my|their)\s", re.IGNORECASE)
@@ -1180,13 +1182,15 @@ class _Walk:
                 # days": what the seller does for the condition, on a page about the therapy
                 pred_kind, pred_text = "used-for", ""
                 source = "sentence"
-            elif (kind == "title" or (kind == "heading" and self.headings_seen == 1 and self.block[3] <= 1)) \
+            elif (kind == "title" or (kind == "heading" and self.headings_seen == 1 and self.block[3] <= 1
+                                      and not _ARTICLE_TITLE.search(text, s.start, s.end))) \
                     and therapies and not any(_TOPIC_PAIR.fullmatch(text, min(t.end, cond.end), max(t.start, cond.start))
                                               or _INSTITUTION_AFTER.match(text, t.end) for t in therapies):
                 # "Stem Cells in Tijuana | Clinica Renacer | Arthritis, Parkinson's, Autism": a
                 # page title that names the therapy and conditions advertises one for the others
                 # (so does the first top-level heading of a text page: "# Autism Spectrum
-                # Disorder: Stem Cell Therapy at Aarohan")
+                # Disorder: Stem Cell Therapy at Aarohan"; not an article's: "... for Knee
+                # Arthritis: What I Tell My Patients")
                 pred_kind, pred_text = "used-for", ""
                 source = "sentence"
             else:
