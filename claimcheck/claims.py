@@ -411,10 +411,17 @@ class ClaimExtractor:
                     s.terms.append(implied)
         topic = self._topic_therapy(blocks, sentences)
         reporting, third_person = _reporting_voice(text, sentences)
+        personal = _personal_voice(text)
         for s in sentences:
             for m in s.modifiers:
                 if m.kind == "speech" and reporting:
                     m.kind = "attribution"  # "a coordinator said the clinic's cells ..."
+                elif (m.kind == "speech" and personal and _THIRD_PARTY_SPEAKER.search(text, max(s.start, m.start - 50), m.start)
+                      and not _KIN_SPEAKER.search(text, max(s.start, m.start - 50), m.start)):
+                    # on a blog or forum the writer's own voice is first person: what a clinic,
+                    # an ad or its staff said is reported ("Another, in the Cayman Islands, said
+                    # Parkinson's patients get their handwriting back"); family's words are testimony
+                    m.kind = "attribution"
                 elif (m.kind == "attribution" and not reporting and _TESTIFIED.match(text, m.start, m.end)
                       and _PATIENT_SUBJECT.search(text, max(s.start, m.start - 40), m.start)):
                     # "Many patients have told us the cells cured their back pain", "our
@@ -1621,6 +1628,13 @@ _REGULATOR_MIN = 3  # regulator's words that make a press release the regulator'
 # first-person singular words per 1,000: forum threads 25-45, news and notices 0-14
 _PERSONAL_MIN = 20.0
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|mine|I'm|I've|I'd)\b")
+# who said it, on a first-person page: a clinic, an ad, its staff (not the writer or family)
+_THIRD_PARTY_SPEAKER = re.compile(
+    r"\b(?:clinic|clinics|center|centre|company|ad|ads|advert|website|brochure|flyer|video|coordinator|"
+    r"salesman|saleswoman|sales\s+rep|rep|representative|seller|spa|another|one|they|director|staff|nurse\s+there|"
+    r"doctor\s+there|the\s+doctor|the\s+surgeon|a\s+doctor|her\s+doctor|his\s+doctor)\b[^.;:!?]{0,40}\Z",
+    re.IGNORECASE)
+_KIN_SPEAKER = re.compile(r"\b(?:I|my|our|we)\s+(?:[\w'-]+\s+){0,2}\Z", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 _OWN_BLOCK_MIN = 2  # first-person words that make a paragraph of a reporting page its writer's own
 
@@ -1629,6 +1643,12 @@ _OWN_BLOCK_MIN = 2  # first-person words that make a paragraph of a reporting pa
 _TESTIFIED = re.compile(r"(?:told|tell|tells)\b", re.IGNORECASE)
 _PATIENT_SUBJECT = re.compile(r"\b(?:patients|clients|customers|guests|families|parents)\s+(?:[\w']+\s+){0,2}$",
                               re.IGNORECASE)
+
+
+def _personal_voice(text: str) -> bool:
+    """Is the page told in the first person singular (a blog, a forum thread, a post)?"""
+    words = max(1, len(text.split()))
+    return 1000 * len(_FIRST_PERSON.findall(text)) / words >= _PERSONAL_MIN
 
 
 def _reporting_voice(text: str, sentences: list[Sentence]) -> tuple[bool, bool]:
