@@ -416,8 +416,9 @@ class ClaimExtractor:
             for m in s.modifiers:
                 if m.kind == "speech" and reporting:
                     m.kind = "attribution"  # "a coordinator said the clinic's cells ..."
-                elif (m.kind == "speech" and personal and _THIRD_PARTY_SPEAKER.search(text, max(s.start, m.start - 50), m.start)
-                      and not _KIN_SPEAKER.search(text, max(s.start, m.start - 50), m.start)):
+                elif (m.kind == "speech" and personal
+                      and _THIRD_PARTY_SPEAKER.search(speaker := _QUOTED.sub(" ", text[max(s.start, m.start - 50):m.start]))
+                      and not _KIN_SPEAKER.search(speaker)):
                     # on a blog or forum the writer's own voice is first person: what a clinic,
                     # an ad or its staff said is reported ("Another, in the Cayman Islands, said
                     # Parkinson's patients get their handwriting back"); family's words are testimony
@@ -1636,6 +1637,9 @@ _THIRD_PARTY_SPEAKER = re.compile(
     re.IGNORECASE)
 _KIN_SPEAKER = re.compile(r"\b(?:I|my|our|we)\s+(?:[\w'-]+\s+){0,2}\Z", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+# first-person singular words per 1,000 that make a page someone's own account (blogs of
+# patients and families 10-45; clinic pages mostly under 5)
+_STORY_PERSONAL_MIN = 10.0
 _OWN_BLOCK_MIN = 2  # first-person words that make a paragraph of a reporting page its writer's own
 
 
@@ -1648,7 +1652,7 @@ _PATIENT_SUBJECT = re.compile(r"\b(?:patients|clients|customers|guests|families|
 def _personal_voice(text: str) -> bool:
     """Is the page told in the first person singular (a blog, a forum thread, a post)?"""
     words = max(1, len(text.split()))
-    return 1000 * len(_FIRST_PERSON.findall(text)) / words >= _PERSONAL_MIN
+    return 1000 * len(_FIRST_PERSON.findall(text)) / words >= _STORY_PERSONAL_MIN
 
 
 def _reporting_voice(text: str, sentences: list[Sentence]) -> tuple[bool, bool]:
