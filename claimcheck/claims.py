@@ -159,9 +159,10 @@ _TOPIC_TALK = re.compile(
     r"information|info|facts?|myths?|truth|news|articles?|webinars?|podcasts?|videos?|posts?|guide|"
     r"discussion|discuss|discusses|discussing|write|writing|wrote|research(?:ing)?|curious|wondering)\s+"
     r"(?:more\s+|a\s+lot\s+|a\s+bit\s+)?(?:about|on|regarding)\b|\btopics?\b", re.IGNORECASE)
+# what an outcome right after the condition's name says of it ("The burning in his feet is gone")
+_OUTCOME_VALUES = frozenset({"cure", "improve", "relieve", "reverse", "eliminate"})
 # a sentence that opens by defining or describing the condition ("MS develops when ...",
 # "Autism is a developmental condition that ...") says what it is, not what treats it
-_OUTCOME_VALUES = frozenset({"cure", "improve", "relieve", "reverse", "eliminate"})
 _DEFINED = re.compile(
     r"(?:\s*\([^)]{1,40}\))?,?\s+(?:(?:is|are)(?!\s+(?:one\s+of\s+|among\s+)?our\b)|was|were|develops|develop|occurs|occur|happens|happen|affects|affect|"
     r"causes|cause|means|results|damages|damage|destroys|destroy|attacks|attack|strikes|strike|starts|start|begins|"
@@ -179,10 +180,11 @@ _CLAUSE_MARK = re.compile(r"[,:\u2014]\s*(?:and|but|while|whereas|although|thoug
 _SENTENCE_END_INSIDE = re.compile(r"[.!?]\s")  # a heading of two sentences ("My son has autism. Can you help?")
 # "his PT measured": a person, not another treatment
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|my|their|your|our)\s+\Z", re.IGNORECASE)
+# how many conditions a counting word in a reply points back at ("Yes, we treat both")
 _COUNTED = {"both": 2, "both of them": 2, "both of these": 2, "both of those": 2, "all three": 3, "all four": 4}
 _ARTICLE_TITLE = re.compile(r"[:?]\s*(?:what|how|why|when|should|do|does|can|is|are|the\s+evidence|facts|myths?|"
                             r"a\s+guide|questions|the\s+truth|separating)\b", re.IGNORECASE)
-_TRANSPLANT_THERAPIES = frozenset({"hsc", "cord-blood", "car-t"})
+_BLOOD_DISEASE_THERAPIES = frozenset({"hsc", "cord-blood", "car-t"})
 _OWNER_INSIDE = re.compile(r"\b(?:his|her|my|their)\s", re.IGNORECASE)
 _OWNER_AFTER = re.compile(r"\s+(?:in|of)\s+(?:his|her|my|their)\s", re.IGNORECASE)
 _THERAPIST = re.compile(r"PT|physical\s+therapist|physiotherapist", re.IGNORECASE)
@@ -410,8 +412,9 @@ class ClaimExtractor:
                 if implied is not None:
                     s.terms.append(implied)
         topic = self._topic_therapy(blocks, sentences)
-        reporting, third_person = _reporting_voice(text, sentences)
-        personal = _personal_voice(text)
+        first_person = _first_person_density(text)
+        reporting, third_person = _reporting_voice(text, sentences, first_person)
+        personal = first_person >= _STORY_PERSONAL_MIN
         for s in sentences:
             for m in s.modifiers:
                 if m.kind == "speech" and reporting:
@@ -660,6 +663,7 @@ class _Walk:
         # conditions the page told as a named person's ("Nora is five, she is autistic"), by
         # name, for the page: "Nora got four IV infusions" later is her treatment for them
         self.people: dict[str, list[Mention]] = {}
+        self.names: dict[str, bool] = {}  # capitalised word -> whether the page uses it as a name
         self.named_conditions: dict[str, int] = {}  # condition id -> where the page last named it
         self.asked = []
         self.heading_asked: list[Mention] = []
@@ -1038,10 +1042,10 @@ class _Walk:
                 self.story_told = []
                 # (whose: the last name before the condition, "If you're new here: Nora is
                 # five, she is autistic")
-                names = [m for m in _NAME_WORD.finditer(text, s.start, owned[0].start)
-                         if _named_elsewhere(text, m.group(), m.start())]
+                names = [m.group() for m in _NAME_WORD.finditer(text, s.start, owned[0].start)
+                         if self._is_name(m.group())]
                 if names:
-                    self.people[names[-1].group()] = owned
+                    self.people[names[-1]] = owned
         elif any(not c.negated for c in claims):
             self.story_conditions = []  # (a warning about it, "stem cells are unproven for autism", does not end the story)
         # (a sentence that names no condition and claims nothing, "Then she tried our stem
@@ -1210,15 +1214,12 @@ class _Walk:
             if (therapy_mention is not None and predicate is not None and predicate.value not in ("used-for", "treat")
                     and not conjunct[0] <= therapy_mention.start < conjunct[1]
                     and conjunct[0] <= predicate.start < conjunct[1]
-                    and any(m.end() <= predicate.start and not _NOT_INSTEAD.search(text, max(clause[0], m.start() - 40), m.start())
-                            for m in _OTHER_TREATMENT_NAMED.finditer(text, conjunct[0], predicate.start))):
+                    and _names_other_treatment(_OTHER_TREATMENT_NAMED, text, conjunct[0], predicate.start)):
                 # "two medicines can slow the scarring, and stem cells are not a proven
                 # treatment": another treatment is the subject of this part of the list
                 continue
             if (therapy_mention is not None and not clause[0] <= therapy_mention.start < clause[1]
-                    and (_names_other_treatment(_OTHER_TREATMENT_NAMED, text, clause[0], clause[1])
-                         or (_names_other_treatment(_OTHER_TREATMENT, text, clause[0], clause[1])
-                             and not _COMPARED.search(text, clause[0], clause[1])))):
+                    and _about_other_treatment(text, clause)):
                 # "For GVHD that does not settle, we use ruxolitinib; no MSC product is licensed
                 # ...", "COPD is best treated with the inhalers ..., and no exosome IV should replace them"
                 continue
@@ -1233,17 +1234,14 @@ class _Walk:
                 if predicate is not None and predicate.value == "approved-for" and not any(
                         m.kind == "therapy-anaphora" for m in s.modifiers):
                     continue  # "Zolgensma is a gene therapy approved for SMA": a product not in the lexicon
-                defined = _DEFINED.match(text, cond.end)
-                if defined and text[s.start:cond.start].strip(" \t\n\"'“").lower() in (
+                if _DEFINED.match(text, cond.end) and text[s.start:cond.start].strip(" \t\n\"'“").lower() in (
                         "", "the", "a", "an") and not any(
                         m.kind == "therapy-anaphora" for m in s.modifiers) and not (
                         # (an outcome is no definition: "The burning in his feet is gone too")
                         predicate is not None and predicate.value in _OUTCOME_VALUES
                         and 0 <= predicate.start - cond.end <= 16):
                     continue  # "MS develops when the immune system attacks the myelin that protects nerves"
-                if ((_names_other_treatment(_OTHER_TREATMENT, text, clause[0], clause[1])
-                     and not _COMPARED.search(text, clause[0], clause[1]))
-                        or _names_other_treatment(_OTHER_TREATMENT_NAMED, text, clause[0], clause[1])):
+                if _about_other_treatment(text, clause):
                     continue  # "has treated patients with OA for 20 years using physical therapy"
                 if predicate is not None and text[predicate.end - 2:predicate.end].lower() == "ed" \
                         and _OTHER_AGENT.match(text, predicate.end) and not any(
@@ -1324,6 +1322,15 @@ class _Walk:
             claims = [replace(c, end=self.block[1]) for c in claims]
         return claims
 
+    def _is_name(self, word: str) -> bool:
+        """Is the capitalised word a name: written so inside a sentence somewhere, not only
+        at the start of one (which any word can be)? Checked once per word and page."""
+        if word not in self.names:
+            self.names[word] = any(
+                self.text[max(0, m.start() - 2):m.start()].strip() not in ("", ".", "!", "?", ":", "\"", "“")
+                for m in re.finditer(rf"\b{re.escape(word)}\b", self.text))
+        return self.names[word]
+
     def _person_conditions(self, s: Sentence) -> list[Mention]:
         """The conditions of the named person the sentence opens with ("Nora got four IV
         infusions ...", "After the cells, Mateo ...")."""
@@ -1333,9 +1340,9 @@ class _Walk:
         return self.people.get(first.group(1), []) if first else []
 
     def _for_transplant(self, therapy: TherapyRef, targets: list[Mention]) -> list[Mention]:
-        """A transplant is for the blood disease of the story, not the diabetes it also told
-        of ("Tomás ... acute myeloid leukemia. Tomás also lives with his sugar.")."""
-        if therapy.id not in _TRANSPLANT_THERAPIES:
+        """A transplant (or CAR-T) is for the blood disease of the story, not the diabetes it
+        also told of ("Tomás ... acute myeloid leukemia. Tomás also lives with his sugar.")."""
+        if therapy.id not in _BLOOD_DISEASE_THERAPIES:
             return targets
         blood = [c for c in targets if "blood-disorder" in self.rs.condition_family(c.key)]
         return blood or targets
@@ -1524,10 +1531,7 @@ class _Walk:
             # These children often make steady gains": the thread is the section's subject
             targets = list({c.key: c for c in list(targets) + section.conditions}.values())
         pclause = s.clause_of(predicate.start)
-        other = _OTHER_TREATMENT_NAMED.search(text, pclause[0], predicate.start)
-        if other is not None and not (_POSSESSIVE_BEFORE.search(text, max(0, other.start() - 8), other.start())
-                                      and _THERAPIST.fullmatch(other.group())) \
-                and not _COMPARED_WITH.search(text, max(pclause[0], other.start() - 50), other.start()) and not any(
+        if _names_other_treatment(_OTHER_TREATMENT_NAMED, text, pclause[0], predicate.start) and not any(
                 pclause[0] <= m.start < pclause[1] for m in list(s.terms) + list(s.modifiers)
                 if m.kind in ("therapy", "therapy-anaphora")):
             return []  # "We did not do the cells, but the hippotherapy has been wonderful for her",
@@ -1614,6 +1618,7 @@ class _Walk:
             self.list_frame = frame
 
 
+# what may stand between "for" and the organ it names ("an infusion for the heart")
 _FOR_THE = re.compile(r"\s*(?:the\s+|your\s+|his\s+|her\s+|my\s+)?", re.IGNORECASE)
 # what a sentence says of an organ that is no claim on its disease: the therapy given
 # into it ("injected into the knee joint"), an approval, a rate
@@ -1649,13 +1654,12 @@ _PATIENT_SUBJECT = re.compile(r"\b(?:patients|clients|customers|guests|families|
                               re.IGNORECASE)
 
 
-def _personal_voice(text: str) -> bool:
-    """Is the page told in the first person singular (a blog, a forum thread, a post)?"""
-    words = max(1, len(text.split()))
-    return 1000 * len(_FIRST_PERSON.findall(text)) / words >= _STORY_PERSONAL_MIN
+def _first_person_density(text: str) -> float:
+    """First-person singular words per 1,000 words of the page."""
+    return 1000 * len(_FIRST_PERSON.findall(text)) / max(1, len(text.split()))
 
 
-def _reporting_voice(text: str, sentences: list[Sentence]) -> tuple[bool, bool]:
+def _reporting_voice(text: str, sentences: list[Sentence], first_person: float) -> tuple[bool, bool]:
     """Does the page report what others claim (news, regulator, warning, forum) rather
     than sell, and does it do so in the third person (not a forum of first-person
     stories, whose own stories are claims)?"""
@@ -1669,8 +1673,7 @@ def _reporting_voice(text: str, sentences: list[Sentence]) -> tuple[bool, bool]:
     elif any(m.value == "decisive" for m in selling):
         return False, False  # a company's press release
     reports = 1000 * reporting / words >= _REPORTING_MIN and 1000 * len(selling) / words < _SELLING_MAX
-    personal = 1000 * len(_FIRST_PERSON.findall(text)) / words >= _PERSONAL_MIN
-    return reports, reports and not personal
+    return reports, reports and first_person < _PERSONAL_MIN
 
 
 def _talks_about(text: str, clause: tuple[int, int], terms: list[Mention]) -> bool:
@@ -1725,13 +1728,6 @@ _NOT_INSTEAD = re.compile(
     r"(?:(?:his|her|my|their|your|taking|using)\s+)?)\Z", re.IGNORECASE)
 
 
-def _named_elsewhere(text: str, word: str, start: int) -> bool:
-    """Is the capitalised word a name: written so again inside a sentence, not only at
-    the start of one (which any word can be)?"""
-    return any(text[max(0, m.start() - 2):m.start()].strip() not in ("", ".", "!", "?", ":", "\"", "“")
-               for m in re.finditer(rf"\b{re.escape(word)}\b", text) if m.start() != start)
-
-
 def _conjunct(text: str, clause: tuple[int, int], offset: int) -> tuple[int, int]:
     """The stretch of the clause around `offset` between commas, colons and semicolons."""
     start = max(text.rfind(mark, clause[0], offset) for mark in ",:;") + 1 or clause[0]
@@ -1742,11 +1738,22 @@ def _conjunct(text: str, clause: tuple[int, int], offset: int) -> tuple[int, int
 def _names_other_treatment(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
     """Does the span name another treatment the claim is about ("What does help CP is
     physiotherapy", "has treated OA using physical therapy")? Not one given alongside the
-    cells or stopped, and not one the cells are compared with ("our injections work better
-    than cortisone shots")."""
+    cells or stopped, not one the cells are compared with ("our injections work better
+    than cortisone shots"), and not a person ("his PT measured")."""
     return any(not _NOT_INSTEAD.search(text, max(start, m.start() - 40), m.start())
                and not _COMPARED_WITH.search(text, max(start, m.start() - 50), m.start())
+               and not (_THERAPIST.fullmatch(m.group())
+                        and _POSSESSIVE_BEFORE.search(text, max(0, m.start() - 8), m.start()))
                for m in pattern.finditer(text, start, end))
+
+
+def _about_other_treatment(text: str, clause: tuple[int, int]) -> bool:
+    """Is the clause about another treatment, named ("physiotherapy", "cortisone shots")
+    or given as the means ("using physical therapy", "with the inhalers"), other than one
+    the cells are compared with?"""
+    return ((_names_other_treatment(_OTHER_TREATMENT, text, clause[0], clause[1])
+             and not _COMPARED.search(text, clause[0], clause[1]))
+            or _names_other_treatment(_OTHER_TREATMENT_NAMED, text, clause[0], clause[1]))
 
 
 # the treatment a comparison sets the cells against: "better than cortisone shots"
