@@ -96,23 +96,59 @@ _PREVALENCE = re.compile(
     r"\b(?:people|Americans|adults|children|women|men|the\s+population)\s+(?:over|under|aged|older\s+than|younger\s+than|"
     r"in\s+the\s+(?:US|U\.S\.|UK|world|country)|worldwide|around\s+the\s+world|nationwide)\b"
     r"|\b(?:at\s+some\s+point|in\s+their\s+lifetimes?|in\s+their\s+lives)\b", re.IGNORECASE)
-# a treatment other than the page's own, named as the means ("using physical therapy")
+# a treatment other than the page's own, named as the means ("using physical therapy",
+# "with adjustments and traction", "do better with an early surgical repair")
 _OTHER_TREATMENT = re.compile(
-    r"\b(?:using|with|through|by\s+means\s+of)\s+(?:[\w-]+\s+)?(?:physical\s+therapy|physiotherapy|surgery|"
+    r"\b(?:using|with|through|by\s+means\s+of)\s+(?:[\w-]+\s+){0,2}?(?:physical\s+therapy|physiotherapy|surgery|"
     r"medications?|medicines?|drugs|exercises?|weight\s+loss|diet|rest|cortisone|steroids|chemotherapy|"
-    r"radiation|insulin|braces?|orthotics|inhalers?|antibiotics|painkillers)\b", re.IGNORECASE)
+    r"radiation|insulin|braces?|orthotics|inhalers?|antibiotics|painkillers|adjustments|traction|massage|"
+    r"acupuncture|surgical\s+repair|(?:knee|hip|shoulder|joint)\s+replacement|splints?|straps?)\b", re.IGNORECASE)
+# procedures other than cell therapy that a clause can be about ("Radiofrequency ablation
+# can quiet facet joint pain"); unlike a medicine, a procedure is often what the cells are
+# sold to spare, so one that is avoided, awaited or compared is not the agent
+_OTHER_PROCEDURE = (
+    r"chiropractic\s+(?:adjustments?|care|treatment)|spinal\s+(?:decompression|manipulation)|massage(?:\s+therapy)?|"
+    r"acupuncture|traction|radiofrequency\s+(?:ablation|neurotomy)|(?:nerve|facet)\s+blocks?(?:\s+procedures?)?|"
+    r"epidural(?:\s+steroid)?\s+injections?|epidurals|(?:total\s+|partial\s+)?(?:knee|hip|shoulder|joint)\s+replacements?|"
+    r"arthroplasty|arthroscopic\s+[\w-]+(?:\s+(?:repair|surgery))?|(?:meniscus|meniscal|rotator\s+cuff|tendon|ACL|surgical)\s+repairs?|"
+    r"(?:micro)?discectomy|laminectomy|spinal\s+fusion|anti-inflammatory\s+(?:medicines|medications|drugs)"
+)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose|where)\b", re.IGNORECASE)
+_REFERRAL = re.compile(r"[\s\"'*-]*(?:an?\s+)?(?:referrals?|we\s+refer|referred)\s+(?:you\s+)?to\b", re.IGNORECASE)
+_PROCEDURE = re.compile(rf"(?i:{_OTHER_PROCEDURE})")
+# (a procedure avoided, awaited or compared, or the occasion of the treatment: "avoid a
+# total knee replacement", "off the knee replacement list", "during a rotator cuff repair")
+_PROCEDURE_NOT_AGENT = re.compile(
+    r"\b(?:avoid\w*|delay\w*|postpon\w*|skip\w*|put\s+off|spar\w*|need\w*|without|no|instead\s+of|"
+    r"alternatives?\s+to|rather\s+than|than|before|after|following|during|since|candidate\s+for|"
+    r"scheduled\s+for|booked\s+for|facing|told\s+(?:\w+\s+)?(?:needs?|needed)|list\s+for|off\s+the)"
+    r"\s+(?:(?:a|an|the|his|her|my|your|their|another|any|more)\s+)?(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
+# ... or one the clause tells was called off: "Spinal fusion is a big operation, and many
+# of our back patients skipped the surgery altogether", "I cancelled my knee replacement"
+_PROCEDURE_CALLED_OFF = re.compile(
+    r"\b(?:cancel\w*|call\w*\s+off|skip\w*|avoid\w*|postpon\w*|delay\w*|put\s+off|spared|dodg\w*|"
+    r"no\s+longer\s+need\w*|(?:taken|came|come|went|go|got)\s+off\s+the\s+(?:[\w-]+\s+){0,2}list)\b", re.IGNORECASE)
+# another treatment belittled next to the cells is compared with them, not the agent:
+# "Cortisone only masks the pain of arthritis; amniotic tissue rebuilds the joint"
+_BELITTLED = re.compile(
+    r"\s+(?:(?:only|just|merely|simply)\s+(?:masks?|covers?\s+up|hides?|numbs?|dulls?|treats?\s+the\s+symptoms|"
+    r"buys?\s+time|postpones?|delays?)|(?:is|are)\s+(?:only|just|merely)\s+a\s+band-?aid)\b", re.IGNORECASE)
 # another treatment the clause is about: "Rehabilitation remains the proven treatment
 # after stroke", "there are approved medicines that help", "What does help CP is PT"
 _OTHER_TREATMENT_NAMED = re.compile(
     r"(?<!no\s)(?<!without\s)(?<!less\s)(?<!of\s)(?<!skip\s)(?<!avoid\s)"
-    r"\b(?:rehabilitation|rehab|physiotherapy|physical\s+therapy|occupational\s+therapy|speech\s+therapy|PT|botox|"
-    r"hippotherapy|equine\s+therapy|music\s+therapy|ABA|"
-    r"DBS|deep\s+brain\s+stimulation|(?:two|three|several|both)\s+(?:approved\s+)?(?:medicines|medications|drugs)|"
+    r"\b(?:PT|ABA|DBS|(?i:rehabilitation|rehab|physiotherapy|physical\s+therapy|occupational\s+therapy|speech\s+therapy|"
+    r"botox|hippotherapy|equine\s+therapy|music\s+therapy|"
+    r"deep\s+brain\s+stimulation|(?:two|three|several|both)\s+(?:approved\s+)?(?:medicines|medications|drugs)|"
     r"physical\s+therapist|physiotherapist|weight\s+loss|strengthening\s+(?:work|exercises?)|"
     r"cortisone(?:\s+(?:shots?|injections?))?|steroid\s+(?:shots?|injections?)|gel\s+shots?|hyaluronic\s+acid|"
     r"minoxidil|finasteride|levodopa|carbidopa|riluzole|edaravone|metformin|methotrexate|donepezil|memantine|"
     r"bracing|anti-VEGF|(?:approved|proven|standard|existing|conventional|licensed)\s+(?:[\w-]+\s+)?"
-    r"(?:medicines|medications|drugs|treatments?|therapies)"
+    r"(?:medicines|medications|drugs|treatments?|therapies)|"
+    # "She's doing well on her medication": the medicine does the work
+    r"(?:doing\s+(?:well|fine|great|okay|ok)|stable|well[\s-]+controlled)\s+on\s+(?:her|his|my|their|your)\s+"
+    r"(?:[\w-]+\s+)?(?:medications?|medicines?|meds|drugs|pills|treatment|inhalers?|infusions?)|"
+    rf"{_OTHER_PROCEDURE})"
     # a medicine by its generic name ("we use ruxolitinib", "ocrelizumab"): the stems
     # of kinase inhibitors and antibodies
     r"|[a-z]{3,}(?:tinib|citinib|parib|ciclib|lisib|umab|zumab|ximab|limab)"
@@ -164,7 +200,10 @@ _OUTCOME_VALUES = frozenset({"cure", "improve", "relieve", "reverse", "eliminate
 # a sentence that opens by defining or describing the condition ("MS develops when ...",
 # "Autism is a developmental condition that ...") says what it is, not what treats it
 _DEFINED = re.compile(
-    r"(?:\s*\([^)]{1,40}\))?,?\s+(?:(?:is|are)(?!\s+(?:one\s+of\s+|among\s+)?our\b)|was|were|develops|develop|occurs|occur|happens|happen|affects|affect|"
+    r"(?:\s*\([^)]{1,40}\))?"
+    # (an aside naming it otherwise: "ALS, sometimes called Lou Gehrig's disease, destroys ...")
+    r"(?:,\s+(?:sometimes\s+|also\s+|often\s+)?(?:called|known\s+as|referred\s+to\s+as)\s+[^,.;:]{1,50},)?"
+    r",?\s+(?:(?:is|are)(?!\s+(?:one\s+of\s+|among\s+)?our\b)|was|were|develops|develop|occurs|occur|happens|happen|affects|affect|"
     r"causes|cause|means|results|damages|damage|destroys|destroy|attacks|attack|strikes|strike|starts|start|begins|"
     r"begin|progresses|progress|involves|involve|refers|makes|make|steals|robs|slowly|gradually|usually|often|"
     r"typically|can\s+be|can\s+cause|can\s+affect|can\s+make)\b", re.IGNORECASE)
@@ -364,6 +403,7 @@ class Section:
     question: bool = False  # the heading asks ("Do you treat blood cancers?")
     asked: list[Claim] = field(default_factory=list)  # claims the question heading made
     answered: bool = False  # the first block under the heading has been read
+    first_block: int = -1  # ... and which it is
     # blocks of its own content before any sub-heading (a table or two paragraphs mean a
     # frame such as "Approved treatments we provide" has said its piece)
     own_content: int = 0
@@ -434,7 +474,7 @@ class ClaimExtractor:
         by_block: dict[int, list[Sentence]] = {}
         for s in sentences:
             by_block.setdefault(s.block, []).append(s)
-        walk = _Walk(self, text, topic, _condition_lists(blocks, by_block))
+        walk = _Walk(self, text, topic, _condition_lists(blocks, by_block) | _ticked_lists(text, by_block))
         # headings with prose under them open sections even after a list of conditions
         walk.prose_after = {i for i in range(len(blocks) - 1) if blocks[i + 1][2] == "paragraph"}
         claims: list[Claim] = []
@@ -673,6 +713,9 @@ class _Walk:
         # with autism:"), for the outcomes listed under it ("82% made better eye contact")
         self.lead_in_conditions: list[Mention] = []
         self.asked_claims: list[Claim] = []  # the hedged claims the question in self.asked made itself
+        self.asked_start = -1  # where the paragraph of that question starts
+        self.pending_asked: tuple[list[Mention], list[Claim]] | None = None  # ... left open for the next message
+        self.asked_carried = False  # self.asked came from such a question
         # conditions the previous paragraph named ("My dad had a stroke ..."), for a
         # personal outcome told in the next one ("His arm is definitely stronger.")
         self.block_conditions: list[Mention] = []
@@ -706,6 +749,7 @@ class _Walk:
         # you have anything for him?"), is answered by the next one ("Yes, we have a program")
         asked_before = (self.block_conditions if self.block[2] == "paragraph" and kind == "paragraph"
                         and self.text[self.block[0]:self.block[1]].rstrip(" \t\n\"')*_").endswith("?") else [])
+        previous_start = self.block[0]
         self.block = block
         self.index = index
         self.block_therapy = None
@@ -714,8 +758,17 @@ class _Walk:
         self.recent = []
         self.story: tuple[Sentence, Mention] | None = None
         # a question heading's conditions reach the first paragraph under it, its answer
-        self.asked = (self.heading_asked or list({c.key: c for c in asked_before}.values())
+        pending, self.pending_asked = self.pending_asked, None
+        if pending is None and self.asked and self.asked_claims and self.asked_start == previous_start:
+            pending = (self.asked, self.asked_claims)  # the question's paragraph ends unanswered
+        if pending and kind == "heading" and len(_WORD.findall(self.text[start:end])) <= 12:
+            self.pending_asked = pending  # a byline between the question and its answer
+        carried = pending[0] if pending and kind == "paragraph" else []
+        self.asked = (self.heading_asked or list({c.key: c for c in asked_before}.values()) or carried
                       if kind in ("paragraph", "list_item") else [])
+        self.asked_carried = bool(carried) and self.asked is carried
+        if self.asked_carried:
+            self.asked_claims = pending[1]
         self.asked_in_heading, self.heading_asked = bool(self.asked), []
         sub_heading = (kind == "heading" and bool(self.sections) and level > self.sections[-1].level
                        and not any(m.kind in ("condition", "therapy") for x in sentences for m in x.terms))
@@ -762,7 +815,7 @@ class _Walk:
                                                                        or not short):
                 section.own_content += 2 if kind == "table_cell" else 1
             if section is not None and not section.answered:
-                section.answered = True
+                section.answered, section.first_block = True, index
                 if section.question and _NO_ANSWER.match(self.text, start, end):
                     # "Do you treat blood cancers?" "No. ...": the question made no claim
                     self.withdrawn.update((id(c), c) for c in section.asked + section.pending)
@@ -937,11 +990,22 @@ class _Walk:
         asked_claims, self.asked_claims = self.asked_claims, []
         yes = _YES_ANSWER.match(text, s.start, s.end)
         if asked and asked_claims:
-            if yes and not s.question:
+            if yes and not s.question and self.asked_carried:
+                # another message's question ("Q: does it help psoriatic arthritis?" [a byline]
+                # "Absolutely."): the question stays a question, the answer asserts it
+                have = {c.condition.id for c in claims}
+                claims += [replace(c, certainty="assertive", start=s.start, end=max(s.end, self.block[1]))
+                           for c in asked_claims if c.condition.id not in have]
+            elif yes and not s.question:
                 # the question's claims, asserted, run to the end of the answer
                 for c in asked_claims:
                     self.withdrawn[id(c)] = c
                     claims.append(replace(c, certainty="assertive", end=max(c.end, s.end)))
+            elif not s.question and self.block[0] == self.asked_start:
+                # "... does it help psoriatic arthritis? Asking for my brother." [a byline]
+                # "Absolutely.": the asker's own words after the question leave it open for
+                # the next message
+                self.pending_asked = (asked, asked_claims)
             asked = []  # (a question that made its own claims needs a yes)
         if asked and not s.question and (yes or (
                 # (under a question heading the answer must say something, not be a byline,
@@ -961,6 +1025,7 @@ class _Walk:
             # "Can stem cells help degenerative disc disease? For most of our spine patients,
             # yes.": a yes answer asserts what the question asked
             self.asked, self.asked_claims = conditions, list(claims)
+            self.asked_start = self.block[0]
         if (not conditions and not claims and not s.question and self.block[2] == "paragraph"
                 # "Dr. Lund drew bone marrow and injected the concentrate into both hips": how it was given
                 and (therapies or any(p.key == "predicate-given" for p in s.predicates))):
@@ -1113,6 +1178,18 @@ class _Walk:
                 continue  # "patients over 75 or with diabetes": who is suited to a procedure, not what it treats
             clause = s.clause_of(cond.start)
             predicate = _nearest(s.predicates, cond, clause)
+            if predicate is not None and predicate.value == "used-for" and clause[0] <= predicate.start < clause[1]:
+                # "PRP injections for rotator cuff tendinitis have not done better than
+                # placebo", "people with knee arthritis who received PRP had no less pain": the
+                # outcome the clause goes on to tell says how the treatment did
+                # (not one in a relative clause about the condition: "acute leukemia that is
+                # unlikely to be cured by chemotherapy alone")
+                outcome = next((p for p in s.predicates if p.value in _OUTCOME_VALUES
+                                and max(predicate.end, cond.end) <= p.start < clause[1]
+                                and not ((rel := _RELATIVE.search(text, cond.end, p.start))
+                                         and predicate.end <= rel.start())), None)
+                if outcome is not None:
+                    predicate = outcome
             if predicate is not None and predicate.value in _LISTING_PREDICATES \
                     and not clause[0] <= predicate.start < clause[1] and any(
                     m.kind == "research" and clause[0] <= m.start < cond.start for m in s.modifiers):
@@ -1148,16 +1225,31 @@ class _Walk:
                 if pclause != clause:
                     mod = _merge([mod, modality(s, pclause, anchor)])
                 pred_kind, pred_text = predicate.value or "used-for", text[predicate.start:predicate.end]
-            elif frame is not None and (kind in ("list_item", "heading") or (not s.predicates and self.short)):
+            elif frame is not None and (kind in ("list_item", "heading") or (not s.predicates and (
+                    self.short
+                    # (a short answer opening the reply to a question heading: "Do you treat
+                    # other conditions?" "VOSS: Parkinson's, knee arthritis, long COVID. The cells ...")
+                    or (s.start == self.block[0] and "question" in frame.modality.cues
+                        and self.section is not None and self.section.first_block == self.index
+                        and sum(m.kind == "condition" for m in s.terms) >= 2
+                        and _short_block(text, s.start, s.end))))):
                 if kind == "heading" and section is not None and cond.key in section.claimed:
                     continue  # a sub-heading naming a condition its section has claimed
                 if _DIAGNOSED.search(text, max(s.start, cond.start - 60), cond.start):
                     continue  # a quoted comment in the list: "My mom was diagnosed with Alzheimer's"
                 # (each item of a list is a claim of its own, even when it repeats one)
                 pred_kind, pred_text = frame.predicate, frame.predicate_text
-                mod = _merge([mod, frame.modality])
+                framed = frame.modality
+                if (framed.hedged and "question" in framed.cues and "hedge" not in framed.cues
+                        and not s.question):
+                    # "Do you treat other conditions?" "Parkinson's, knee arthritis, long COVID.":
+                    # the list answers the question, and asserts
+                    framed = replace(framed, hedged=False)
+                mod = _merge([mod, framed])
                 source = "frame"
             elif self.index in self.listed:
+                if not therapies and (_REFERRAL.match(text, s.start) or _about_other_treatment(text, clause)):
+                    continue  # "- Referral to an orthopedic surgeon for large tears", "- Radiofrequency ablation for facet pain"
                 # an item of a list (or table) of conditions on a page that offers a therapy
                 pred_kind, pred_text = "used-for", ""
                 context = [m for m in (self.lead_in, section.modality if section else None) if m is not None]
@@ -1234,7 +1326,13 @@ class _Walk:
                 if predicate is not None and predicate.value == "approved-for" and not any(
                         m.kind == "therapy-anaphora" for m in s.modifiers):
                     continue  # "Zolgensma is a gene therapy approved for SMA": a product not in the lexicon
-                if _DEFINED.match(text, cond.end) and text[s.start:cond.start].strip(" \t\n\"'“").lower() in (
+                subject = next((m for m in s.terms if m.kind == "condition" and m.key == cond.key), cond)
+                defined = _DEFINED.match(text, subject.end)
+                if subject is not cond and defined and not (
+                        text[subject.end:cond.start].lstrip(" (").startswith(text[cond.start:cond.end])
+                        or cond.end <= defined.end()):
+                    defined = None  # (the name again in brackets or an aside: "ALS, sometimes called Lou Gehrig's disease, destroys")
+                if defined and text[s.start:subject.start].strip(" \t\n\"'“").lower() in (
                         "", "the", "a", "an") and not any(
                         m.kind == "therapy-anaphora" for m in s.modifiers) and not (
                         # (an outcome is no definition: "The burning in his feet is gone too")
@@ -1531,10 +1629,14 @@ class _Walk:
             # These children often make steady gains": the thread is the section's subject
             targets = list({c.key: c for c in list(targets) + section.conditions}.values())
         pclause = s.clause_of(predicate.start)
-        if _names_other_treatment(_OTHER_TREATMENT_NAMED, text, pclause[0], predicate.start) and not any(
+        if (_names_other_treatment(_OTHER_TREATMENT_NAMED, text, pclause[0], predicate.start)
+                or (_names_other_treatment(_OTHER_TREATMENT, text, predicate.start,
+                                           _conjunct(text, pclause, predicate.start)[1])
+                    and not _COMPARED.search(text, pclause[0], pclause[1]))) and not any(
                 pclause[0] <= m.start < pclause[1] for m in list(s.terms) + list(s.modifiers)
                 if m.kind in ("therapy", "therapy-anaphora")):
             return []  # "We did not do the cells, but the hippotherapy has been wonderful for her",
+            # "most cases settle within a year with rest and a strap",
             # "his DBS surgery gave him his handwriting back": another treatment, the subject
             # before the predicate, did it (not the person "his PT measured")
         therapy, from_research = self.therapy_of(therapies[0] if therapies else None)
@@ -1744,6 +1846,10 @@ def _names_other_treatment(pattern: re.Pattern[str], text: str, start: int, end:
                and not _COMPARED_WITH.search(text, max(start, m.start() - 50), m.start())
                and not (_THERAPIST.fullmatch(m.group())
                         and _POSSESSIVE_BEFORE.search(text, max(0, m.start() - 8), m.start()))
+               and not (_PROCEDURE.fullmatch(m.group())
+                        and (_PROCEDURE_NOT_AGENT.search(text, max(start, m.start() - 50), m.start())
+                             or _PROCEDURE_CALLED_OFF.search(text, start, end)))
+               and not _BELITTLED.match(text, m.end())
                for m in pattern.finditer(text, start, end))
 
 
@@ -1757,7 +1863,7 @@ def _about_other_treatment(text: str, clause: tuple[int, int]) -> bool:
 
 
 # the treatment a comparison sets the cells against: "better than cortisone shots"
-_COMPARED_WITH = re.compile(rf"\b(?:{_COMPARISON}|unlike|instead\s+of|rather\s+than)\s+(?:(?:with|to)\s+)?"
+_COMPARED_WITH = re.compile(rf"\b(?:{_COMPARISON}|unlike|instead\s+of|rather\s+than|alternatives?\s+to)\s+(?:(?:with|to)\s+)?"
                             r"(?:[\w'-]+\s+){0,4}\Z", re.IGNORECASE)
 
 
@@ -2036,6 +2142,20 @@ def _nearest_therapy(therapies: list[Mention], cond: Mention, predicate: Mention
         return (same_clause, before, abs(anchor - t.start))
 
     return min(therapies, key=rank)
+
+
+_TICK = re.compile(r"[ \t]*[\u2713\u2714\u2705\u2611](?:\ufe0f)?")
+
+
+def _ticked_lists(text: str, by_block: dict[int, list[Sentence]]) -> set[int]:
+    """Blocks that tick off conditions in one line ("arthritis \u2714\ufe0f neuropathy \u2714\ufe0f
+    Crohn's \u2714\ufe0f"): a list of what the page treats, written across."""
+    ticked = set()
+    for index, sentences in by_block.items():
+        conditions = [m for s in sentences for m in s.terms if m.kind == "condition"]
+        if len(conditions) >= 2 and sum(1 for m in conditions if _TICK.match(text, m.end)) >= 2:
+            ticked.add(index)
+    return ticked
 
 
 def _condition_lists(blocks, by_block: dict[int, list[Sentence]]) -> set[int]:

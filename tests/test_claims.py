@@ -2484,3 +2484,78 @@ def test_both_in_a_reply_points_at_the_last_two_conditions_named(claims_of):
             "👍 17 | Reply\n\n@CancunRegenCenter · 1 week ago\nYes, we treat both with our stem cells.\n")
     treated = [c for c in claims_of(text) if "we treat both" in text[c.start:c.end]]
     assert {c.condition.id for c in treated} == {"copd", "heart-failure"}
+
+
+def test_a_question_left_open_by_its_asker_is_answered_in_the_next_message(claims_of):
+    text = ("u/mx_lurker · 5h\nQ for the clinic: do cord cells help psoriatic arthritis? Asking for my brother.\n\n"
+            "u/renacer_liaison · Renacer Cell Institute · 5h\nAbsolutely. PsA patients often respond even faster "
+            "than RA patients do, and swollen fingers can still recover if he comes in soon.\n")
+    answer = text.index("Absolutely")
+    claims = [c for c in claims_of(text) if c.condition.id == "psoriatic-arthritis"]
+    assert any(c.start >= answer and c.certainty != "hedged" and not c.negated for c in claims)
+    # the question itself stays a question
+    assert any(c.start < answer and c.certainty == "hedged" for c in claims)
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Our regenerative spine center offers amniotic injections. Radiofrequency ablation can quiet facet joint "
+     "pain for six months to a year.", "facet-joint-pain"),
+    ("Our clinic offers stem cell injections for knees. Chiropractic adjustments, spinal decompression and "
+     "massage help many of our patients with a pinched nerve.", "sciatica"),
+    ("We offer bone marrow concentrate. Large rotator cuff tears usually do better with an early surgical "
+     "repair.", "rotator-cuff-injury"),
+    ("We offer stem cell injections. Physical therapy, core strengthening and staying active help most "
+     "patients with disc degeneration.", "degenerative-disc-disease"),
+])
+def test_another_procedure_doing_the_work_is_no_cell_claim(claims_of, text, condition):
+    assert not affirmed(claims_of(text), condition)
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Our umbilical cord stem cells treat knees. I cancelled my knee replacement after my second injection "
+     "for my knee arthritis.", "knee-osteoarthritis"),
+    ("Our amniotic injection is a safer alternative to back surgery and steroid shots for a bad back.",
+     "back-pain"),
+    ("Cortisone only masks the pain of arthritis; our amniotic tissue rebuilds the joint.", "arthritis"),
+])
+def test_a_procedure_avoided_or_belittled_leaves_the_claim(claims_of, text, condition):
+    assert affirmed(claims_of(text), condition)
+
+
+def test_a_failed_outcome_after_a_treatment_noun_denies_it(claims_of):
+    text = "PRP injections for rotator cuff tendinitis have not done better than placebo in controlled trials."
+    assert only(claims_of(text), "rotator-cuff-injury").negated
+    text = ("In the largest trial, 288 people with knee arthritis who received PRP had no less pain after a "
+            "year than those who received salt water.")
+    assert only(claims_of(text), "knee-osteoarthritis").negated
+
+
+def test_conditions_ticked_off_in_one_line_are_a_list_of_uses(claims_of):
+    text = ("Our umbilical cord stem cell IVs go where it hurts.\n\n"
+            "arthritis \u2714\ufe0f neuropathy \u2714\ufe0f Crohn's \u2714\ufe0f\n")
+    claims = claims_of(text)
+    assert affirmed(claims, "arthritis") and affirmed(claims, "neuropathy")
+
+
+def test_a_short_answer_to_a_question_heading_asserts_the_list(claims_of):
+    text = ("HOST: What do you give patients?\n\nVOSS: Umbilical cord stem cell infusions, usually two.\n\n"
+            "HOST: Do you treat other conditions?\n\nVOSS: Parkinson's, knee arthritis, neuropathy, long COVID. "
+            "The cells go where the inflammation is.\n")
+    claims = claims_of(text)
+    for condition in ("parkinsons-disease", "neuropathy", "long-covid"):
+        assert only(claims, condition).certainty != "hedged"
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Our cord cell IVs help with autism, long covid, brain fog, lyme and more.", True),
+    ("They also do stem cell IVs for autoimmune stuff, Lyme and even autism.", True),
+    ("Our stem cell clinic in Old Lyme, Connecticut treats knee arthritis.", False),
+])
+def test_bare_lyme_needs_illness_words_and_no_place_name(claims_of, text, found):
+    assert bool(affirmed(claims_of(text), "lyme-disease")) is found
+
+
+def test_a_definition_with_an_aside_is_no_claim(claims_of):
+    text = ("Our trial tests bone marrow stromal cells. Amyotrophic lateral sclerosis (ALS), sometimes called Lou "
+            "Gehrig's disease, destroys the motor neurons that control movement.")
+    assert not [c for c in claims_of(text) if c.condition.id == "als" and "destroys" in text[c.start:c.end]]
