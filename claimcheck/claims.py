@@ -287,6 +287,13 @@ _STORY_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]e
 _STORY_PREDICATES = _OUTCOME_PREDICATES | {"predicate-outcome-better", "predicate-cure", "predicate-relieve",
                                            "predicate-improve", "predicate-reverse", "predicate-restore"}
 # the story went badly, or the condition goes on: no outcome to carry over
+# how a person's treatment failed, told right after it
+_FAILED_AFTER = re.compile(
+    r"\b(?:nothing\s+(?:changed|happened|helped|improved|worked)|(?:is|was|are|were)\s+no\s+better|"
+    r"the\s+same\s+as\s+before|(?:didn't|didn’t|did\s+not)\s+(?:help|work|do\s+(?:anything|a\s+thing))|"
+    r"no\s+(?:change|difference|improvement)\s+(?:at\s+all|whatsoever)|made\s+(?:no|zero)\s+difference|"
+    r"(?:it\s+)?all\s+came\s+back|waste\s+of\s+(?:money|time)|down\s+the\s+drain|(?<!no\s)new\s+lesions|"
+    r"(?:only|just)\s+(?:got|made)\s+(?:him|her|me|it)\s+worse|still\s+paying\s+(?:it\s+)?off)\b", re.IGNORECASE)
 _STORY_WORSE = re.compile(
     r"\b(?:worse|worsen\w*|no\s+change|nothing\s+changed|unchanged|the\s+same|no\s+difference|progress\w*|"
     r"came\s+back|comes\s+back|come\s+back|returned|still|declin\w+|deteriorat\w+|didn't|did\s+not|not)\b",
@@ -1359,6 +1366,13 @@ class _Walk:
             if therapy is None:
                 continue
             at = (cond.start,) if predicate is None else (cond.start, predicate.start)
+            if (pred_kind == "used-for" and kind == "paragraph" and not mod.negated and not mod.attributed
+                    and not any(p.value in _OUTCOME_VALUES for p in s.predicates)
+                    and _STORY_PERSON.search(text, s.start, s.end)
+                    and _FAILED_AFTER.search(text, s.end, min(self.block[1], s.end + 240))):
+                # "I went to a clinic in Tijuana for my RA in 2023. Spent $9k and nothing
+                # changed.": a treatment told, then told to have failed, claims nothing for it
+                mod = replace(mod, negated=True, cues=mod.cues + ["failed"])
             claims.append(x._claim(s, therapy, cond, text, pred_kind, pred_text,
                                    _research_context(mod, from_research), source, at))
         if conditions and len(s.clauses) > 1:

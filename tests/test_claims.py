@@ -2559,3 +2559,40 @@ def test_a_definition_with_an_aside_is_no_claim(claims_of):
     text = ("Our trial tests bone marrow stromal cells. Amyotrophic lateral sclerosis (ALS), sometimes called Lou "
             "Gehrig's disease, destroys the motor neurons that control movement.")
     assert not [c for c in claims_of(text) if c.condition.id == "als" and "destroys" in text[c.start:c.end]]
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("I went to a different clinic in Tijuana for my RA and fibromyalgia in 2023. Spent $9k and nothing "
+     "changed.", "rheumatoid-arthritis"),
+    ("My wife has Parkinson's, and we paid a clinic in Tijuana $18,000 for stem cells last year. Her tremor is "
+     "no better, and we're still paying off the card.", "parkinsons-disease"),
+])
+def test_a_treatment_told_and_then_told_to_have_failed_claims_nothing(claims_of, text, condition):
+    assert not affirmed(claims_of(text), condition)
+
+
+def test_a_treatment_told_before_good_news_still_claims(claims_of):
+    text = ("Stem cells were my alternative to another MS drug. Four years later I have had no new lesions, and "
+            "my MS fatigue is gone.")
+    assert affirmed(claims_of(text), "multiple-sclerosis")
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("If you have active psoriasis, eczema or a skin infection on the treatment area, we will reschedule your "
+     "exosome facial.", "psoriasis"),
+    ("Children with uncontrolled epilepsy or a bleeding disorder are not accepted for our stem cell "
+     "program.", "epilepsy"),
+])
+def test_who_is_turned_away_is_no_use(claims_of, text, condition):
+    assert not affirmed(claims_of(text), condition)
+
+
+def test_a_doctor_who_cannot_explain_the_outcome_denies_nothing(claims_of):
+    text = ("I went to Cancun for 3 rounds of Wharton's jelly MSCs for my MS last year. My neuro is skeptical "
+            "but he can't explain why I'm hiking again.")
+    assert affirmed(claims_of(text), "multiple-sclerosis")
+
+
+def test_ms_spelt_with_dots(claims_of):
+    claim = only(claims_of("Has anyone here actually done stem cells for M.S.?"), "multiple-sclerosis")
+    assert claim.certainty == "hedged"
