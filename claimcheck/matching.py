@@ -41,9 +41,9 @@ _POSTFIX = re.compile(
 _POSTFIX_MORE = re.compile(
     r"((?:(?:\s*,\s*|\s*,?\s+(?:and|or|&|&amp;|y|e|o)\s+)(?:(?:of|in|de)\s+)?(?:the\s+|la\s+)?[A-Za-z]+){1,5})",
     re.IGNORECASE)
-_TYPE_END = re.compile(r"\btype\s*(1|2|i|ii|one|two)$")
+_TYPE_END = re.compile(r"\b(?:type|tipo|typ)\s*(1|2|i|ii|one|two)$")
 _TYPE_BEFORE = re.compile(r"\btype\s*(1|2|I|II|one|two)\s*(?:,|and|or|&|/)\s*\Z", re.IGNORECASE)
-_TYPE_MORE = re.compile(r"\s*(?:,|and|or|&|/)\s*(?:type\s*)?(1|2|I|II|one|two)\b", re.IGNORECASE)
+_TYPE_MORE = re.compile(r"\s*(?:,|and|or|&|/|y|e|und|et)\s*(?:(?:type|tipo|typ)\s*)?(1|2|I|II|one|two)\b", re.IGNORECASE)
 _POSTFIX_WORD = re.compile(r"\b(?!(?:and|or|the|amp|of|in|y|e|o|de|la)\b)[A-Za-z]+")
 _MODIFIER_WORD = re.compile(r"\b(?!(?:and|or|amp)\b)[A-Za-z][\w-]*")
 _NUMBER_START = re.compile(r"(?<!\w)\d")
