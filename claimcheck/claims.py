@@ -1365,6 +1365,10 @@ class _Walk:
                     therapy, from_research = TherapyRef(concept.id, concept.name, "", inferred=True), False
             if therapy is None:
                 continue
+            if (kind in ("heading", "title") and pred_kind == "used-for"
+                    and (title := _ARTICLE_TITLE.search(text, s.start, s.end)) is not None
+                    and cond.end <= title.start()):
+                continue  # "PRP and Stem Cell Shots for Knee Arthritis: What I Tell My Patients" names a topic
             at = (cond.start,) if predicate is None else (cond.start, predicate.start)
             if (pred_kind == "used-for" and kind == "paragraph" and not mod.negated and not mod.attributed
                     and not any(p.value in _OUTCOME_VALUES for p in s.predicates)
