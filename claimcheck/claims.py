@@ -45,7 +45,10 @@ _NO_ANSWER = re.compile(
     r"|we do(?: not|n't) (?:treat|offer|provide|recommend)\b"
     # "Can exosomes help eczema? Honestly, I don't know yet, and the research is thin."
     r"|(?:i|we) (?:honestly |really |just )?(?:do(?: not|n't)|can(?:not|'t)) (?:know|say|tell|promise)\b"
-    r"|(?:nobody|no one) knows\b)", re.IGNORECASE)
+    r"|(?:nobody|no one) knows\b"
+    # "Not that anyone has shown.", "Not in any good trial.", "Not on current evidence."
+    r"|not (?:that (?:anyone|anybody|we|I) (?:has|have|can|could|know)|in any (?:good |controlled |real )?(?:trial|study)"
+    r"|on (?:the )?current evidence|as far as (?:anyone|we|I) know)\b)", re.IGNORECASE)
 _YES_ANSWER = re.compile(
     # (after a short qualifier: "In our experience, often yes.", "For arthritic knees, in many cases yes.")
     # "Partial tears, yes.", "It does, very often.", "It can, yes.", "Very much so."

@@ -2596,3 +2596,23 @@ def test_a_doctor_who_cannot_explain_the_outcome_denies_nothing(claims_of):
 def test_ms_spelt_with_dots(claims_of):
     claim = only(claims_of("Has anyone here actually done stem cells for M.S.?"), "multiple-sclerosis")
     assert claim.certainty == "hedged"
+
+
+def test_a_question_heading_answered_not_that_anyone_has_shown_makes_no_claim(claims_of):
+    text = "## Can stem cells heal a torn rotator cuff?\n\nNot that anyone has shown. Most tears heal with physical therapy.\n"
+    assert not [c for c in claims_of(text) if c.condition.id == "rotator-cuff-injury" and not c.negated]
+
+
+def test_an_article_title_names_a_topic(claims_of):
+    text = ("# PRP and Stem Cell Shots for Knee Arthritis: What I Tell My Patients\n\n"
+            "Hardly a week goes by without a patient bringing me a flyer for a knee injection.\n")
+    assert not affirmed(claims_of(text), "knee-osteoarthritis")
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("My husband has had sugar for 15 years. After the second round of IV stem cells his A1C came down.", "diabetes"),
+    ("Ray's cardiologist told him his heart was only pumping at 25%. Three months after his IV stem cells he is "
+     "mowing the lawn again.", "heart-failure"),
+])
+def test_lay_names_of_a_story_reach_its_outcome(claims_of, text, condition):
+    assert affirmed(claims_of(text), condition)
