@@ -784,7 +784,7 @@ def test_a_quoted_line_with_its_speaker_is_not_a_heading():
 
 @pytest.mark.parametrize("text, condition", [
     ("Our PRP and exosome scalp protocol gives you thicker hair in three months.", "hair-loss"),
-    ("Our exosome facials make clients look ten years younger.", "ageing"),
+    ("Our exosome facials make clients look ten years younger.", "skin-ageing"),  # looks, as the corpus labels read it
     ("The P-Shot boosts libido in one visit.", "sexual-dysfunction"),
     ("Ask about our stem cell injections for knee arthritis.", "knee-osteoarthritis"),
 ])
