@@ -55,7 +55,8 @@ _YES_ANSWER = re.compile(
     _REPLY_OPENING + r"\s*(?:(?:in (?:our|my) experience|for (?:[\w'-]+\s+){1,5}?[\w'-]+|honestly|in short|short answer"
     r"|(?!no\b|not\b)(?:[\w'\u2019-]+\s+){0,5}[\w'\u2019-]+(?=,\s+(?:yes|absolutely|definitely)\b))[,:]?\s+)?"
     r"(?:(?:yes|yep|yeah|yup|absolutely|definitely|certainly|of course|for sure|very much so|without a doubt|100%"
-    r"|(?:in (?:many|most) cases|often|usually|mostly|generally),? yes)"
+    r"|(?:in (?:many|most) cases|often|usually|mostly|generally),? yes|(?:it's |it is )?never too late"
+    r"|yes to (?:both|all(?: three| of them)?|each))"
     r"(?:\b|(?<=%))[.,!:;\u2014-]|(?:yes|absolutely)\s+(?:it|they|we|stem|our)\b"
     r"|(?:it|they|we|the\s+cells|these\s+cells|that|this)\s+(?:does|do|can|will|did|could)(?![\w'\u2019])(?!\s+not\b)"
     r"\s*(?:[.,!]|\s+(?:yes|very|often|usually|mostly|in\s+(?:most|many)|for\s+most|help|work)\b))", re.IGNORECASE)
@@ -116,6 +117,9 @@ _OTHER_PROCEDURE = (
     r"arthroplasty|arthroscopic\s+[\w-]+(?:\s+(?:repair|surgery))?|(?:meniscus|meniscal|rotator\s+cuff|tendon|ACL|surgical)\s+repairs?|"
     r"(?:micro)?discectomy|laminectomy|spinal\s+fusion|anti-inflammatory\s+(?:medicines|medications|drugs)"
 )
+# a greeting or thanks that opens a reply (after a chat stamp and a name)
+_GREETING = re.compile(r"\s*(?:\[[^\]\n]{1,40}\]\s*)?(?:[^:\n]{1,40}:\s*)?(?:hi|hello|hey|hola|dear|good\s+(?:morning|afternoon|evening)|"
+                       r"thanks|thank\s+you|many\s+thanks)\b(?![^.!?\n]*\?)", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose|where)\b", re.IGNORECASE)
 _REFERRAL = re.compile(r"[\s\"'*-]*(?:an?\s+)?(?:referrals?|we\s+refer|referred)\s+(?:you\s+)?to\b", re.IGNORECASE)
 _PROCEDURE = re.compile(rf"(?i:{_OTHER_PROCEDURE})")
@@ -146,6 +150,13 @@ _OTHER_TREATMENT_NAMED = re.compile(
     r"physical\s+therapist|physiotherapist|weight\s+loss|strengthening\s+(?:work|exercises?)|"
     r"cortisone(?:\s+(?:shots?|injections?))?|steroid\s+(?:shots?|injections?)|gel\s+shots?|hyaluronic\s+acid|"
     r"minoxidil|finasteride|levodopa|carbidopa|riluzole|edaravone|metformin|methotrexate|donepezil|memantine|"
+    # brand names of the usual medicines ("her MS has been quiet on Ocrevus for three years")
+    r"ocrevus|kesimpta|tysabri|copaxone|tecfidera|gilenya|mavenclad|lemtrada|humira|enbrel|xeljanz|olumiant|"
+    r"rinvoq|spinraza|radicava|relyvrio|qalsody|leqembi|kisunla|aricept|sinemet|rytary|ozempic|mounjaro|"
+    r"jardiance|januvia|entresto|prednisone|keppra|"
+    # blood sugar brought under control, chiropractic adjustments
+    r"(?:getting|keeping|got|kept|get|keep)\s+(?:her|his|my|their|your|the)?\s*(?:blood\s+)?sugars?\s+(?:under\s+control|in\s+range|in\s+check|down)|"
+    r"adjustments|"
     r"bracing|anti-VEGF|(?:approved|proven|standard|existing|conventional|licensed)\s+(?:[\w-]+\s+)?"
     r"(?:medicines|medications|drugs|treatments?|therapies)|"
     # "She's doing well on her medication": the medicine does the work
@@ -185,7 +196,7 @@ _INSTITUTION_AFTER = re.compile(
     r"marketing|seminars?|hype|claims?|products? (?:are|is) not)\b", re.IGNORECASE)
 # words that present a therapy as given to patients
 _APPLIED = re.compile(
-    r"\b(?:we|our|us|I|my|me|you|your|injections?|injected|inject|injecting|infusions?|infused|infusing|treating|shots?|IVs?|drips?|"
+    r"\b(?:we|our|us|I|my|me|you|your|injections?|injected|injects?|injecting|infusions?|infused|infuses?|infusing|treating|shots?|IVs?|drips?|"
     r"sessions?|rounds?|doses?|procedures?|transplants?|implants?|treatments?|therap(?:y|ies)|protocols?|"
     r"programs?|programmes?|packages?|receiv(?:e|es|ed|ing)|got|gets?|getting|had|has|have|give[sn]?|gave|"
     r"giving|offer(?:s|ed|ing)?|sell(?:s|ing)?|sold|provid(?:e|es|ed|ing)|administer(?:s|ed|ing)?|"
@@ -726,6 +737,7 @@ class _Walk:
         self.asked_start = -1  # where the paragraph of that question starts
         self.pending_asked: tuple[list[Mention], list[Claim]] | None = None  # ... left open for the next message
         self.asked_carried = False  # self.asked came from such a question
+        self.greeted: list[Mention] = []  # a question's conditions, kept over a greeting before its answer
         # conditions the previous paragraph named ("My dad had a stroke ..."), for a
         # personal outcome told in the next one ("His arm is definitely stronger.")
         self.block_conditions: list[Mention] = []
@@ -759,6 +771,10 @@ class _Walk:
         # you have anything for him?"), is answered by the next one ("Yes, we have a program")
         asked_before = (self.block_conditions if self.block[2] == "paragraph" and kind == "paragraph"
                         and self.text[self.block[0]:self.block[1]].rstrip(" \t\n\"')*_").endswith("?") else [])
+        if not asked_before and kind == "paragraph" and self.block[2] == "paragraph" and self.greeted:
+            asked_before = self.greeted  # "Do the cells work on bad knees too?" "Hi Gary!! Thank you for writing" "Yes to both."
+        self.greeted = (asked_before if kind == "paragraph" and _GREETING.match(self.text, start, end)
+                        and len(_WORD.findall(self.text[start:end])) <= 14 else [])
         previous_start = self.block[0]
         self.block = block
         self.index = index
@@ -1334,7 +1350,8 @@ class _Walk:
                 therapy, from_research = frame.therapy, False
             else:
                 if predicate is not None and predicate.value == "approved-for" and not any(
-                        m.kind == "therapy-anaphora" for m in s.modifiers):
+                        m.kind == "therapy-anaphora" and s.clause_of(m.start) == s.clause_of(predicate.start)
+                        for m in s.modifiers):
                     continue  # "Zolgensma is a gene therapy approved for SMA": a product not in the lexicon
                 subject = next((m for m in s.terms if m.kind == "condition" and m.key == cond.key), cond)
                 defined = _DEFINED.match(text, subject.end)
@@ -1433,6 +1450,21 @@ class _Walk:
         pred_kind = (predicate.value or "used-for") if predicate is not None else "used-for"
         pred_text = self.text[predicate.start:predicate.end] if predicate is not None else ""
         at = (predicate.start,) if predicate is not None else ()
+        counted = next((_COUNTED[self.text[m.start:m.end].lower()] for m in s.modifiers if m.kind == "anaphora"
+                        and self.text[m.start:m.end].lower() in _COUNTED), 0)
+        if len({c.key for c in asked}) < counted <= len(self.named_conditions):
+            # "Can your cells do anything for her MS?" ... "Do the cells work on bad knees too?"
+            # "Yes to both.": the answer counts the conditions asked about over several messages
+            # (each of another kind than those already counted: "bone on bone" and "bad knees"
+            # are one of the two)
+            kinds = {self.rs.conditions[c.key].category for c in asked if c.key in self.rs.conditions}
+            asked = list({c.key: c for c in asked}.values())
+            for key in sorted(self.named_conditions, key=self.named_conditions.__getitem__, reverse=True):
+                kind = self.rs.conditions[key].category if key in self.rs.conditions else key
+                if len(asked) >= counted or key in {c.key for c in asked} or kind in kinds:
+                    continue
+                kinds.add(kind)
+                asked.append(Mention("term", "condition", key, s.start, s.start))
         claims = [self.x._claim(s, therapy, cond, self.text, pred_kind, pred_text, mod, "previous", at)
                   for cond in asked if cond.key not in claimed]
         if len(_WORD.findall(self.text[s.start:s.end])) <= 3 and s.end < self.block[1]:
@@ -1847,8 +1879,10 @@ _NOT_INSTEAD = re.compile(
     r"(?:\b(?:(?:together|along|combined|in\s+combination)\s+with|alongside|in\s+addition\s+to|plus|followed\s+by)"
     r"\s+(?:[\w-]+\s+){0,2}"
     r"|\b(?:together|along|combined|in\s+combination)\s+"  # (before "with physiotherapy" itself)
-    r"|\b(?:stop|stops|stopped|quit|quits|off|reduce|reduced|cut|lower|no\s+longer)\s+"
-    r"(?:(?:his|her|my|their|your|taking|using)\s+)?)\Z", re.IGNORECASE)
+    r"|\b(?:stop|stops|stopped|quit|quits|off|reduce|reduces|reduced|reducing|cut|cuts|lower|lowers|lowered|"
+    r"taper\w*|wean\w*|halve[sd]?|drop(?:s|ped)?|no\s+longer)\s+"
+    r"(?:(?:his|her|my|their|your|the|taking|using|on)\s+)?(?:(?:dose\s+of|daily)\s+(?:the\s+|his\s+|her\s+|their\s+)?)?)\Z",
+    re.IGNORECASE)
 
 
 def _conjunct(text: str, clause: tuple[int, int], offset: int) -> tuple[int, int]:

@@ -2616,3 +2616,36 @@ def test_an_article_title_names_a_topic(claims_of):
 ])
 def test_lay_names_of_a_story_reach_its_outcome(claims_of, text, condition):
     assert affirmed(claims_of(text), condition)
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Alopecia areata is an autoimmune condition, and a dermatologist should manage it; JAK inhibitor pills such "
+     "as baricitinib are FDA approved for severe cases. Our exosome serum is for thinning hair.", "autoimmune-disease"),
+    ("We offer stem cells. Donna has decided to stay with her neurologist; her MS has been quiet on Ocrevus for "
+     "three years.", "multiple-sclerosis"),
+    ("Our clinic offers amniotic injections. Her podiatrist says the thing that actually helped was getting her "
+     "sugar under control.", "diabetes"),
+])
+def test_a_doctor_or_medicine_credited_is_no_cell_claim(claims_of, text, condition):
+    assert not affirmed(claims_of(text), condition)
+
+
+def test_a_medicine_reduced_after_the_cells_is_still_an_outcome(claims_of):
+    text = "In the lupus, after our stem cell infusions the patients reduce the prednisone and the flares are less frequent."
+    assert affirmed(claims_of(text), "lupus")
+
+
+def test_yes_to_both_counts_the_conditions_asked_over_several_messages(claims_of):
+    text = ("[4/2/25, 8:04 AM] Gary: Can your stem cells do anything for her MS?\n"
+            "[4/2/25, 8:04 AM] Gary: And me, my orthopedic guy says my left knee is bone on bone.\n"
+            "[4/2/25, 8:05 AM] Gary: Do the cells work on bad knees too?\n"
+            "[4/2/25, 8:21 AM] Mariana: Hi Gary!! Thank you for writing\n"
+            "[4/2/25, 8:21 AM] Mariana: Yes to both.\n")
+    answer = text.index("[4/2/25, 8:21 AM] Mariana: Yes to both")
+    answered = {c.condition.id for c in claims_of(text) if c.start >= answer and not c.negated}
+    assert "multiple-sclerosis" in answered and answered & {"joint-pain", "knee-osteoarthritis"}
+
+
+def test_the_shot_did_zero_denies(claims_of):
+    text = "The amniotic shot did zero for my arthritic knees in 2022, and I ended up getting the left one replaced."
+    assert not affirmed(claims_of(text), "knee-osteoarthritis")
