@@ -1047,7 +1047,7 @@ class _Walk:
             if self.block[2] == "heading":
                 self.heading_asked = conditions  # "### What about a bad back?" / "Absolutely. ..."
         elif (s.question and conditions and claims and all(c.certainty == "hedged" for c in claims)
-              and self.block[2] == "paragraph" and len(_WORD.findall(text[s.start:s.end])) <= 10):
+              and self.block[2] == "paragraph" and len(_WORD.findall(text[s.start:s.end])) <= 16):
             # "Can stem cells help degenerative disc disease? For most of our spine patients,
             # yes.": a yes answer asserts what the question asked
             self.asked, self.asked_claims = conditions, list(claims)
