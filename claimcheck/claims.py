@@ -1022,7 +1022,7 @@ class _Walk:
                 have = {c.condition.id for c in claims}
                 claims += [replace(c, certainty="assertive", start=s.start, end=max(s.end, self.block[1]))
                            for c in asked_claims if c.condition.id not in have]
-            elif yes and not s.question:
+            elif yes and not s.question and self.block[0] == self.asked_start:
                 # the question's claims, asserted, run to the end of the answer
                 for c in asked_claims:
                     self.withdrawn[id(c)] = c
@@ -1032,7 +1032,9 @@ class _Walk:
                 # "Absolutely.": the asker's own words after the question leave it open for
                 # the next message
                 self.pending_asked = (asked, asked_claims)
-            asked = []  # (a question that made its own claims needs a yes)
+            if not (yes and not s.question and self.block[0] != self.asked_start and not self.asked_carried):
+                asked = []  # (a question that made its own claims needs a yes; one in another
+                # message, "Yes to both.", is answered below)
         if asked and not s.question and (yes or (
                 # (under a question heading the answer must say something, not be a byline,
                 # or name a condition of its own)
