@@ -100,6 +100,12 @@ _PREVALENCE = re.compile(
     r"\b(?:people|Americans|adults|children|women|men|the\s+population)\s+(?:over|under|aged|older\s+than|younger\s+than|"
     r"in\s+the\s+(?:US|U\.S\.|UK|world|country)|worldwide|around\s+the\s+world|nationwide)\b"
     r"|\b(?:at\s+some\s+point|in\s+their\s+lifetimes?|in\s+their\s+lives)\b", re.IGNORECASE)
+# a greeting or thanks that opens a reply (after a chat stamp and a name)
+_GREETING = re.compile(r"\s*(?:\[[^\]\n]{1,40}\]\s*)?(?:[^:\n]{1,40}:\s*)?(?:hi|hello|hey|hola|dear|good\s+(?:morning|afternoon|evening)|"
+                       r"thanks|thank\s+you|many\s+thanks)\b(?![^.!?\n]*\?)", re.IGNORECASE)
+# a list item that sends the patient elsewhere ("- Referral to an orthopedic surgeon for large tears")
+_REFERRAL = re.compile(r"[\s\"'*-]*(?:an?\s+)?(?:referrals?|we\s+refer|referred)\s+(?:you\s+)?to\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose|where)\b", re.IGNORECASE)
 # a treatment other than the page's own, named as the means ("using physical therapy",
 # "with adjustments and traction", "do better with an early surgical repair")
 _OTHER_TREATMENT = re.compile(
@@ -117,23 +123,19 @@ _OTHER_PROCEDURE = (
     r"arthroplasty|arthroscopic\s+[\w-]+(?:\s+(?:repair|surgery))?|(?:meniscus|meniscal|rotator\s+cuff|tendon|ACL|surgical)\s+repairs?|"
     r"(?:micro)?discectomy|laminectomy|spinal\s+fusion|anti-inflammatory\s+(?:medicines|medications|drugs)"
 )
-# a greeting or thanks that opens a reply (after a chat stamp and a name)
-_GREETING = re.compile(r"\s*(?:\[[^\]\n]{1,40}\]\s*)?(?:[^:\n]{1,40}:\s*)?(?:hi|hello|hey|hola|dear|good\s+(?:morning|afternoon|evening)|"
-                       r"thanks|thank\s+you|many\s+thanks)\b(?![^.!?\n]*\?)", re.IGNORECASE)
-_RELATIVE = re.compile(r"\b(?:that|which|who|whose|where)\b", re.IGNORECASE)
-_REFERRAL = re.compile(r"[\s\"'*-]*(?:an?\s+)?(?:referrals?|we\s+refer|referred)\s+(?:you\s+)?to\b", re.IGNORECASE)
 _PROCEDURE = re.compile(rf"(?i:{_OTHER_PROCEDURE})")
-# (a procedure avoided, awaited or compared, or the occasion of the treatment: "avoid a
-# total knee replacement", "off the knee replacement list", "during a rotator cuff repair")
+# (a procedure awaited or compared, or the occasion of the treatment: "told he needs a knee
+# replacement", "rather than a fusion", "during a rotator cuff repair")
 _PROCEDURE_NOT_AGENT = re.compile(
-    r"\b(?:avoid\w*|delay\w*|postpon\w*|skip\w*|put\s+off|spar\w*|need\w*|without|no|instead\s+of|"
+    r"\b(?:need\w*|without|no|instead\s+of|"
     r"alternatives?\s+to|rather\s+than|than|before|after|following|during|since|candidate\s+for|"
     r"scheduled\s+for|booked\s+for|facing|told\s+(?:\w+\s+)?(?:needs?|needed)|list\s+for|off\s+the)"
     r"\s+(?:(?:a|an|the|his|her|my|your|their|another|any|more)\s+)?(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
-# ... or one the clause tells was called off: "Spinal fusion is a big operation, and many
-# of our back patients skipped the surgery altogether", "I cancelled my knee replacement"
+# ... or one the clause tells was avoided or called off: "avoid a total knee replacement",
+# "Spinal fusion is a big operation, and many of our back patients skipped the surgery
+# altogether", "I cancelled my knee replacement"
 _PROCEDURE_CALLED_OFF = re.compile(
-    r"\b(?:cancel\w*|call\w*\s+off|skip\w*|avoid\w*|postpon\w*|delay\w*|put\s+off|spared|dodg\w*|"
+    r"\b(?:cancel\w*|call\w*\s+off|skip\w*|avoid\w*|postpon\w*|delay\w*|put\s+off|spar(?:e|es|ed|ing)|dodg\w*|"
     r"no\s+longer\s+need\w*|(?:taken|came|come|went|go|got)\s+off\s+the\s+(?:[\w-]+\s+){0,2}list)\b", re.IGNORECASE)
 # another treatment belittled next to the cells is compared with them, not the agent:
 # "Cortisone only masks the pain of arthritis; amniotic tissue rebuilds the joint"
@@ -300,14 +302,14 @@ _RECLAIMING_KEYS = _OUTCOME_PREDICATES | {"predicate-given", "predicate-instead-
 _STORY_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 _STORY_PREDICATES = _OUTCOME_PREDICATES | {"predicate-outcome-better", "predicate-cure", "predicate-relieve",
                                            "predicate-improve", "predicate-reverse", "predicate-restore"}
-# the story went badly, or the condition goes on: no outcome to carry over
 # how a person's treatment failed, told right after it
 _FAILED_AFTER = re.compile(
     r"\b(?:nothing\s+(?:changed|happened|helped|improved|worked)|(?:is|was|are|were)\s+no\s+better|"
     r"the\s+same\s+as\s+before|(?:didn't|didn’t|did\s+not)\s+(?:help|work|do\s+(?:anything|a\s+thing))|"
     r"no\s+(?:change|difference|improvement)\s+(?:at\s+all|whatsoever)|made\s+(?:no|zero)\s+difference|"
     r"(?:it\s+)?all\s+came\s+back|waste\s+of\s+(?:money|time)|down\s+the\s+drain|(?<!no\s)new\s+lesions|"
-    r"(?:only|just)\s+(?:got|made)\s+(?:him|her|me|it)\s+worse|still\s+paying\s+(?:it\s+)?off)\b", re.IGNORECASE)
+    r"(?:only|just)\s+(?:got|made)\s+(?:him|her|me|it)\s+worse)\b", re.IGNORECASE)
+# the story went badly, or the condition goes on: no outcome to carry over
 _STORY_WORSE = re.compile(
     r"\b(?:worse|worsen\w*|no\s+change|nothing\s+changed|unchanged|the\s+same|no\s+difference|progress\w*|"
     r"came\s+back|comes\s+back|come\s+back|returned|still|declin\w+|deteriorat\w+|didn't|did\s+not|not)\b",
@@ -735,8 +737,7 @@ class _Walk:
         self.lead_in_conditions: list[Mention] = []
         self.asked_claims: list[Claim] = []  # the hedged claims the question in self.asked made itself
         self.asked_start = -1  # where the paragraph of that question starts
-        self.pending_asked: tuple[list[Mention], list[Claim]] | None = None  # ... left open for the next message
-        self.asked_carried = False  # self.asked came from such a question
+        self.pending_asked: list[Mention] = []  # ... its conditions, left open for the next message
         self.greeted: list[Mention] = []  # a question's conditions, kept over a greeting before its answer
         # conditions the previous paragraph named ("My dad had a stroke ..."), for a
         # personal outcome told in the next one ("His arm is definitely stronger.")
@@ -784,17 +785,14 @@ class _Walk:
         self.recent = []
         self.story: tuple[Sentence, Mention] | None = None
         # a question heading's conditions reach the first paragraph under it, its answer
-        pending, self.pending_asked = self.pending_asked, None
-        if pending is None and self.asked and self.asked_claims and self.asked_start == previous_start:
-            pending = (self.asked, self.asked_claims)  # the question's paragraph ends unanswered
+        pending, self.pending_asked = self.pending_asked, []
+        if not pending and self.asked and self.asked_claims and self.asked_start == previous_start:
+            pending = self.asked  # the question's paragraph ends unanswered
         if pending and kind == "heading" and len(_WORD.findall(self.text[start:end])) <= 12:
             self.pending_asked = pending  # a byline between the question and its answer
-        carried = pending[0] if pending and kind == "paragraph" else []
+        carried = pending if kind == "paragraph" else []
         self.asked = (self.heading_asked or list({c.key: c for c in asked_before}.values()) or carried
                       if kind in ("paragraph", "list_item") else [])
-        self.asked_carried = bool(carried) and self.asked is carried
-        if self.asked_carried:
-            self.asked_claims = pending[1]
         self.asked_in_heading, self.heading_asked = bool(self.asked), []
         sub_heading = (kind == "heading" and bool(self.sections) and level > self.sections[-1].level
                        and not any(m.kind in ("condition", "therapy") for x in sentences for m in x.terms))
@@ -1016,25 +1014,21 @@ class _Walk:
         asked_claims, self.asked_claims = self.asked_claims, []
         yes = _YES_ANSWER.match(text, s.start, s.end)
         if asked and asked_claims:
-            if yes and not s.question and self.asked_carried:
-                # another message's question ("Q: does it help psoriatic arthritis?" [a byline]
-                # "Absolutely."): the question stays a question, the answer asserts it
-                have = {c.condition.id for c in claims}
-                claims += [replace(c, certainty="assertive", start=s.start, end=max(s.end, self.block[1]))
-                           for c in asked_claims if c.condition.id not in have]
-            elif yes and not s.question and self.block[0] == self.asked_start:
+            in_question = not s.question and self.block[0] == self.asked_start
+            if in_question and yes:
                 # the question's claims, asserted, run to the end of the answer
                 for c in asked_claims:
                     self.withdrawn[id(c)] = c
                     claims.append(replace(c, certainty="assertive", end=max(c.end, s.end)))
-            elif not s.question and self.block[0] == self.asked_start:
+            elif in_question:
                 # "... does it help psoriatic arthritis? Asking for my brother." [a byline]
                 # "Absolutely.": the asker's own words after the question leave it open for
                 # the next message
-                self.pending_asked = (asked, asked_claims)
-            if not (yes and not s.question and self.block[0] != self.asked_start and not self.asked_carried):
-                asked = []  # (a question that made its own claims needs a yes; one in another
-                # message, "Yes to both.", is answered below)
+                self.pending_asked = asked
+            if in_question or s.question or not yes:
+                asked = []  # (a question that made its own claims needs a yes; in another
+                # message, "Absolutely.", "Yes to both.", the question stays one and the
+                # answer below asserts it)
         if asked and not s.question and (yes or (
                 # (under a question heading the answer must say something, not be a byline,
                 # or name a condition of its own)
@@ -1461,7 +1455,7 @@ class _Walk:
             # are one of the two)
             kinds = {self.rs.conditions[c.key].category for c in asked if c.key in self.rs.conditions}
             asked = list({c.key: c for c in asked}.values())
-            for key in sorted(self.named_conditions, key=self.named_conditions.__getitem__, reverse=True):
+            for key in self._named_last():
                 kind = self.rs.conditions[key].category if key in self.rs.conditions else key
                 if len(asked) >= counted or key in {c.key for c in asked} or kind in kinds:
                     continue
@@ -1474,6 +1468,10 @@ class _Walk:
             # injected into the joint, and most customers are climbing stairs again"
             claims = [replace(c, end=self.block[1]) for c in claims]
         return claims
+
+    def _named_last(self) -> list[str]:
+        """The conditions the page has named, the most recently named first."""
+        return sorted(self.named_conditions, key=self.named_conditions.__getitem__, reverse=True)
 
     def _is_name(self, word: str) -> bool:
         """Is the capitalised word a name: written so inside a sentence somewhere, not only
@@ -1600,8 +1598,8 @@ class _Walk:
               and len(self.named_conditions) >= count):
             # a reply that points back at the conditions a message above asked about: "Does
             # this work for emphysema AND heart failure?" [likes, a byline] "Yes, we treat both"
-            last = sorted(self.named_conditions, key=self.named_conditions.__getitem__)[-count:]
-            targets = [Mention("term", "condition", key, anaphora.start, anaphora.end) for key in last]
+            last = self._named_last()[:count]
+            targets = [Mention("term", "condition", key, anaphora.start, anaphora.end) for key in reversed(last)]
             source = "anaphora"
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif predicate.value == "success-rate" and self.antecedents and self.block_has_conditions:

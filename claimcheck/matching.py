@@ -43,7 +43,8 @@ _POSTFIX_MORE = re.compile(
     re.IGNORECASE)
 _TYPE_END = re.compile(r"\b(?:type|tipo|typ)\s*(1|2|i|ii|one|two)$")
 _TYPE_BEFORE = re.compile(r"\btype\s*(1|2|I|II|one|two)\s*(?:,|and|or|&|/)\s*\Z", re.IGNORECASE)
-_TYPE_MORE = re.compile(r"\s*(?:,|and|or|&|/|y|e|und|et)\s*(?:(?:type|tipo|typ)\s*)?(1|2|I|II|one|two)\b", re.IGNORECASE)
+_TYPE_MORE = re.compile(r"\s*(?:,|&|/|\b(?:and|or|y|e|und|et)\b)\s*(?:(?:type|tipo|typ)\s*)?(1|2|I|II|one|two)\b",
+                        re.IGNORECASE)
 _POSTFIX_WORD = re.compile(r"\b(?!(?:and|or|the|amp|of|in|y|e|o|de|la)\b)[A-Za-z]+")
 _MODIFIER_WORD = re.compile(r"\b(?!(?:and|or|amp)\b)[A-Za-z][\w-]*")
 _NUMBER_START = re.compile(r"(?<!\w)\d")
