@@ -238,7 +238,7 @@ _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|my|their|your|our)\s+\Z", re.IGNO
 # how many conditions a counting word in a reply points back at ("Yes, we treat both")
 _COUNTED = {"both": 2, "both of them": 2, "both of these": 2, "both of those": 2, "all three": 3, "all four": 4}
 _ARTICLE_TITLE = re.compile(r"[:?]\s*(?:what|how|why|when|should|do|does|can|is|are|the\s+evidence|facts|myths?|"
-                            r"a\s+guide|questions|the\s+truth|separating)\b", re.IGNORECASE)
+                            r"a\s+guide|questions|your\s+questions|the\s+truth|separating)\b", re.IGNORECASE)
 _BLOOD_DISEASE_THERAPIES = frozenset({"hsc", "cord-blood", "car-t"})
 _OWNER_INSIDE = re.compile(r"\b(?:his|her|my|their)\s", re.IGNORECASE)
 _OWNER_AFTER = re.compile(r"\s+(?:in|of)\s+(?:his|her|my|their)\s", re.IGNORECASE)
@@ -752,6 +752,7 @@ class _Walk:
         self.applied: dict[tuple[int, int], bool] = {}  # per clause: once, not once per condition
         self.prose_after: set[int] = set()  # blocks followed by a paragraph
         self.headings_seen = 0  # (the first heading is the page's title in plain text and Markdown)
+        self.page_topic: list[Mention] = []  # the one condition the page's title names
 
     @property
     def section(self) -> Section | None:
@@ -817,6 +818,14 @@ class _Walk:
         flushed: list[Claim] = []
         if kind == "heading":
             self.headings_seen += 1
+        if ((kind == "title" or (kind == "heading" and self.headings_seen == 1 and level <= 1))
+                and len({c.key for c in conditions}) == 1 and not self.page_topic
+                and any(m.kind == "therapy" for x in sentences for m in x.terms)
+                and not any(m.kind in ("hedge", "research") for x in sentences for m in x.modifiers)
+                and not _ARTICLE_TITLE.search(self.text, start, end)):
+            # "# Autism Spectrum Disorder: Stem Cell Therapy at Aarohan": the page is about autism
+            self.page_topic = conditions[:1]
+        if kind == "heading":
             if self.list_frame is not None and short and conditions and index not in self.prose_after:
                 # a bare condition line under "Conditions we treat:" continues the list (not
                 # "ABOUT ALS" over paragraphs about it)
@@ -1674,6 +1683,17 @@ class _Walk:
                      or _PATIENTS_REPORT.search(text, s.start, s.end) is not None)
             targets = [c for c in section.conditions if named or section.claimed.get(c.key, -1) < rank]
             source = "heading"
+        elif (self.page_topic and self.block[2] in ("paragraph", "list_item", "blockquote")
+              and not self.block_has_conditions and not any(sec.conditions for sec in self.sections)
+              and any(p.value in _RECLAIMING_VALUES for p in s.predicates)
+              and (therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers)
+                   or _PATIENT_NOUN.search(text, s.start, s.end) is not None)):
+            # "# Autism: Stem Cell Therapy" ... "## How the treatment works" "It reaches the
+            # brain and improves the blood flow": a page about one condition goes on about it
+            # under headings that name none
+            targets = [Mention("term", "condition", c.key, predicate.start, predicate.end) for c in self.page_topic]
+            source = "previous"
+            mod = modality(s, s.clause_of(predicate.start), predicate.start)
         else:
             return []
         if (source == "previous" and section is not None and section.conditions
@@ -1881,7 +1901,10 @@ _NOT_INSTEAD = re.compile(
     r"|\b(?:together|along|combined|in\s+combination)\s+"  # (before "with physiotherapy" itself)
     r"|\b(?:stop|stops|stopped|quit|quits|off|reduce|reduces|reduced|reducing|cut|cuts|lower|lowers|lowered|"
     r"taper\w*|wean\w*|halve[sd]?|drop(?:s|ped)?|no\s+longer)\s+"
-    r"(?:(?:his|her|my|their|your|the|taking|using|on)\s+)?(?:(?:dose\s+of|daily)\s+(?:the\s+|his\s+|her\s+|their\s+)?)?)\Z",
+    r"(?:(?:his|her|my|their|your|the|taking|using|on)\s+)?(?:(?:dose\s+of|daily)\s+(?:the\s+|his\s+|her\s+|their\s+)?)?"
+    # (the next medicine of the list: "no more need of insulin and metformin")
+    r"|\b(?:need\s+(?:of|for)|off|stop\w*|quit\w*|without)\s+(?:(?:the|his|her|my|their|any)\s+)?"
+    r"(?:[\w-]+,?\s+){1,3}?(?:and|or)\s+(?:the\s+|his\s+|her\s+|their\s+)?)\Z",
     re.IGNORECASE)
 
 
