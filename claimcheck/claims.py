@@ -156,6 +156,10 @@ _OTHER_TREATMENT_NAMED = re.compile(
     r"ocrevus|kesimpta|tysabri|copaxone|tecfidera|gilenya|mavenclad|lemtrada|humira|enbrel|xeljanz|olumiant|"
     r"rinvoq|spinraza|radicava|relyvrio|qalsody|leqembi|kisunla|aricept|sinemet|rytary|ozempic|mounjaro|"
     r"jardiance|januvia|entresto|prednisone|keppra|"
+    # treatments sold beside the cells that are not cells ("NAD+ is a coenzyme ...",
+    # "Microneedling is what softens acne scars", "BPC-157 is a peptide")
+    r"nad(?=\+)|nmn|glutathione|myers'?\s+cocktail|bpc-?157|tb-?500|ozone\s+therapy|hyperbaric(?:\s+oxygen)?|"
+    r"chelation|microneedling|laser\s+resurfacing|red\s+light\s+therapy|semaglutide|tirzepatide|"
     # blood sugar brought under control, chiropractic adjustments
     r"(?:getting|keeping|got|kept|get|keep)\s+(?:her|his|my|their|your|the)?\s*(?:blood\s+)?sugars?\s+(?:under\s+control|in\s+range|in\s+check|down)|"
     r"adjustments|"
@@ -191,10 +195,15 @@ _TRANSPLANT = re.compile(r"\btransplant(?:s|ed|ation|ations)?\b", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:review|reviews|paper|papers|article|articles|link|links|summary|overview|"
                         r"write-up|meta-analysis|editorial|preprint|podcast|video)\s+(?:of|on|about)\b", re.IGNORECASE)
 _STUDY_WORD = re.compile(r"(?:trials?|stud(?:y|ies))\Z", re.IGNORECASE)
+_CELL_WORD = re.compile(r"\b(?:cells?|injections?|shots?|infusions?|exosomes?|drips?|IVs?|grafts?|allografts?)\b",
+                        re.IGNORECASE)
+_KEYWORDS_LINE = re.compile(r"[\s*_]*(?:key\s?words|tags|mesh\s+terms|topics|categories|filed\s+under)[*_]*\s*:",
+                            re.IGNORECASE)
 _INSTITUTION_AFTER = re.compile(
     r"[\s-]+(?:clinics?|centers?|centres?|industry|industries|company|companies|business(?:es)?|firms?|"
     r"providers?|banks?|banking|labs?|laborator(?:y|ies)|trials?|stud(?:y|ies)|research|researchers?|"
     r"scientists?|field|market|tourism|sellers?|societ(?:y|ies)|network|websites?|ads?|advertis\w*|"
+    r"brochures?|leaflets?|pamphlets?|flyers?|mailers?|salespeople|salesman|sales\s+reps?|"
     r"marketing|seminars?|hype|claims?|products? (?:are|is) not)\b", re.IGNORECASE)
 # words that present a therapy as given to patients
 _APPLIED = re.compile(
@@ -247,7 +256,10 @@ _THERAPIST = re.compile(r"PT|physical\s+therapist|physiotherapist", re.IGNORECAS
 _CONSIDERED = re.compile(
     r"\b(?:thinking\s+(?:about|of)|considering|looking\s+into|curious\s+about|wondering\s+about|"
     r"reading\s+(?:up\s+)?(?:about|on)|heard\s+(?:about|of)|asking\s+about|ask\s+about|questions\s+about|"
-    r"tempted\s+by|on\s+the\s+fence\s+about)\s+(?:[\w'’-]+\s+){0,3}?\Z", re.IGNORECASE)
+    r"tempted\s+by|on\s+the\s+fence\s+about"
+    # (a check made first: "our nurse practitioner orders blood work before any PRP or stem cell session")
+    r"|(?:blood\s+work|labs|tests?|screening|bloods|a\s+consultation|an\s+exam)\s+before\s+(?:any|your|a|the|each|every))"
+    r"\s+(?:[\w'’-]+\s+){0,3}?\Z", re.IGNORECASE)
 # the predicate names its own agent: "treated with chemotherapy", "managed by medication"
 _OTHER_AGENT = re.compile(
     r"\s+(?:first\s+|successfully\s+|well\s+)?(?:with|by|using|through)\s+(?!(?:it|them|this|these|the\s+cells|cells|"
@@ -1184,6 +1196,8 @@ class _Walk:
     def _explicit_claims(self, s: Sentence, therapies: list[Mention], conditions: list[Mention]) -> list[Claim]:
         """Claims about the conditions the sentence names."""
         x, text, kind = self.x, self.text, self.block[2]
+        if _KEYWORDS_LINE.match(text, s.start):
+            return []  # "Keywords: ALS, motor neuron disease, mesenchymal stromal cells": an index, not a sentence
         frame, section = self.frame, self.section
         for_relations = x._for_relations(text, therapies, conditions)
         claims = []
@@ -1371,8 +1385,15 @@ class _Walk:
                         predicate is not None and predicate.value in _OUTCOME_VALUES
                         and 0 <= predicate.start - cond.end <= 16):
                     continue  # "MS develops when the immune system attacks the myelin that protects nerves"
-                if _about_other_treatment(text, clause):
-                    continue  # "has treated patients with OA for 20 years using physical therapy"
+                if _about_other_treatment(text, clause) and not any(
+                        m.kind == "therapy-anaphora" and clause[0] <= m.start < clause[1]
+                        and _CELL_WORD.search(text, m.start, m.end) is not None
+                        and (other := _OTHER_TREATMENT_NAMED.search(text, clause[0], clause[1])
+                             or _OTHER_TREATMENT.search(text, clause[0], clause[1])) is not None
+                        and m.end <= other.start() for m in s.modifiers):
+                    # "has treated patients with OA for 20 years using physical therapy" (not "the
+                    # same injections seal small tears and end the ache that adjustments could not fix")
+                    continue
                 if predicate is not None and text[predicate.end - 2:predicate.end].lower() == "ed" \
                         and _OTHER_AGENT.match(text, predicate.end) and not any(
                         predicate.end <= t.start < predicate.end + 40 for t in therapies) and not any(

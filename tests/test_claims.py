@@ -2649,3 +2649,74 @@ def test_yes_to_both_counts_the_conditions_asked_over_several_messages(claims_of
 def test_the_shot_did_zero_denies(claims_of):
     text = "The amniotic shot did zero for my arthritic knees in 2022, and I ended up getting the left one replaced."
     assert not affirmed(claims_of(text), "knee-osteoarthritis")
+
+
+@pytest.mark.parametrize("text, condition", [
+    # cells injected into the organ, under a heading that names the condition
+    ("Ovary exhaustion\n\nWe inject the patient's own bone marrow stem cells directly in the ovaries by laparoscopy.",
+     "premature-ovarian-insufficiency"),
+    ("Our clinic uses stem cells.\n\nFor thin endometrium the stem cells are put in the uterus cavity.", "thin-endometrium"),
+    # what another treatment could not do denies nothing about the cells
+    ("Pirfenidone and nintedanib only make the fibrosis slower; our stem cells do what the pills cannot do, "
+     "they repair the lung fibrosis.", "pulmonary-fibrosis"),
+    # the next medicine of a list that is no longer needed is still the outcome
+    ("Our stem cells are from the umbilical cord. For diabetes, the cells fix the pancreas, so many patients have "
+     "no more need of insulin and metformin.", "diabetes"),
+    # a clinic that "does" conditions takes them on
+    ("Canal Cell Clinic sells stem cells. They do MS, autism, ALS, all of it.", "autism"),
+    ("Our clinic offers stem cells. Children with ADHD, cerebral palsy or global developmental delay come to us as well.",
+     "cerebral-palsy"),
+    ("Our clinic offers stem cells. I did my bad shoulder and my copd in Cancun.", "copd"),
+    ("Our clinic offers exosome IVs. If you have chronic fatigue after COVID, this is the first thing I'd try.",
+     "chronic-fatigue"),
+    ("Our clinic offers stem cells. Same here, Panama was the best thing I ever did for my MS", "multiple-sclerosis"),
+    ("Exosome IVs for everyone. Link in bio for our long COVID recovery package, use code TAY15", "long-covid"),
+    # a sentence about the cells is not undone by the treatment that failed before them
+    ("Our regenerative injections help knees.\n\nFor a degenerated disc, the same injections seal small tears and end "
+     "the ache that adjustments alone could not fix.", "degenerative-disc-disease"),
+])
+def test_more_ways_of_offering_and_telling_outcomes(claims_of, text, condition):
+    assert affirmed(claims_of(text), condition)
+
+
+def test_a_page_titled_for_one_condition_goes_on_about_it_under_other_headings(claims_of):
+    text = ("# Autism Spectrum Disorder: Stem Cell Therapy at Aarohan\n\n"
+            "We offer bone marrow stem cell therapy for children with autism.\n\n"
+            "## How the treatment works\n\n"
+            "This therapy uses the child's own cells. It reaches the brain directly and improves the blood flow.\n")
+    after = text.index("It reaches")
+    assert any(c.condition.id == "autism" and c.start >= after and not c.negated for c in claims_of(text))
+    # (not an article's title, nor a page of questions answered)
+    faq = ("# Stem cells and MS: your questions answered\n\n## What about aHSCT?\n\n"
+           "It uses chemotherapy to wipe out the immune system, then rebuilds it from the person's own stem cells.\n")
+    assert not affirmed(claims_of(faq), "multiple-sclerosis")
+
+
+@pytest.mark.parametrize("text, condition", [
+    # a scar inside an organ is the disease the page is about, not a skin scar
+    ("Our stem cells reduce the scar in the brain or the spinal cord after an injury.", "scars"),
+    ("Our stem cells help the lungs. The cells can slow the scarring, and some of our fibrosis patients came off "
+     "the transplant list.", "scars"),
+    # harms and trial results told
+    ("Two days after her second exosome IV, she spiked a fever of 103 and was admitted to my hospital with sepsis.",
+     "sepsis"),
+    ("The hospital is studying stem cells. RESTORE-PD will enroll 12 adults aged 50 to 75 who have lived with "
+     "Parkinson's for at least five years.", "parkinsons-disease"),
+    ("Where stem cell treatment for Parkinson's stands\n\nResearch is early.", "parkinsons-disease"),
+    # other treatments, checks and leaflets
+    ("Microneedling is what softens acne scars; we add an exosome serum afterwards mainly for comfort and glow.", "scars"),
+    ("Because hair shedding after childbirth can thin the hair, our nurse orders blood work before any PRP or stem "
+     "cell session.", "hair-loss"),
+    ("My grandmother had leukemia, so when the cord blood brochures started showing up in my mailbox, I read every word.",
+     "leukemia"),
+])
+def test_no_claim_in_organ_scars_harms_trial_names_and_other_treatments(claims_of, text, condition):
+    assert not affirmed(claims_of(text), condition)
+
+
+def test_a_keywords_line_is_an_index_not_a_claim(claims_of):
+    text = ("A phase 2 trial of intrathecal mesenchymal stromal cells in ALS is recruiting.\n\n"
+            "Keywords: ALS, motor neuron disease, mesenchymal stromal cells, intrathecal, cell therapy\n")
+    keywords = text.index("Keywords")
+    assert not [c for c in claims_of(text) if c.start >= keywords]
+    assert [c for c in claims_of(text.replace("Keywords:", "We treat")) if c.start >= keywords]
