@@ -197,6 +197,7 @@ _REFERENCE = re.compile(r"\b(?:review|reviews|paper|papers|article|articles|link
 _STUDY_WORD = re.compile(r"(?:trials?|stud(?:y|ies))\Z", re.IGNORECASE)
 _CELL_WORD = re.compile(r"\b(?:cells?|injections?|shots?|infusions?|exosomes?|drips?|IVs?|grafts?|allografts?)\b",
                         re.IGNORECASE)
+_POST_BYLINE = re.compile(r"[\s>*_]*(?:u/[\w-]+|@[\w.-]+)[*_]*\s*[·|•]", re.IGNORECASE)
 _KEYWORDS_LINE = re.compile(r"[\s*_]*(?:key\s?words|tags|mesh\s+terms|topics|categories|filed\s+under)[*_]*\s*:",
                             re.IGNORECASE)
 _INSTITUTION_AFTER = re.compile(
@@ -764,6 +765,7 @@ class _Walk:
         self.applied: dict[tuple[int, int], bool] = {}  # per clause: once, not once per condition
         self.prose_after: set[int] = set()  # blocks followed by a paragraph
         self.headings_seen = 0  # (the first heading is the page's title in plain text and Markdown)
+        self.thread_reply = False
         self.page_topic: list[Mention] = []  # the one condition the page's title names
 
     @property
@@ -790,6 +792,9 @@ class _Walk:
         self.greeted = (asked_before if kind == "paragraph" and _GREETING.match(self.text, start, end)
                         and len(_WORD.findall(self.text[start:end])) <= 14 else [])
         previous_start = self.block[0]
+        # a reply quoted under its byline in a thread ("> **u/nana_of_5** · 18h / Same here, my
+        # husband's arms got stronger"): it goes on about the posts before it, as a paragraph does
+        self.thread_reply = kind == "blockquote" and _POST_BYLINE.match(self.text, start, end) is not None
         self.block = block
         self.index = index
         self.block_therapy = None
@@ -814,7 +819,7 @@ class _Walk:
         # clinic for cord cells") or a sub-heading ("### What to expect")
         if sub_heading:
             self.previous_conditions = self.block_conditions or self.previous_conditions
-        elif kind != "paragraph":
+        elif kind != "paragraph" and not self.thread_reply:
             self.previous_conditions = []
         elif not self.block_conditions and CHAT_STAMP_RE.match(self.text, start):
             pass  # a chat goes on about what was named a few messages before ("My mom has COPD" /
@@ -1387,10 +1392,7 @@ class _Walk:
                     continue  # "MS develops when the immune system attacks the myelin that protects nerves"
                 if _about_other_treatment(text, clause) and not any(
                         m.kind == "therapy-anaphora" and clause[0] <= m.start < clause[1]
-                        and _CELL_WORD.search(text, m.start, m.end) is not None
-                        and (other := _OTHER_TREATMENT_NAMED.search(text, clause[0], clause[1])
-                             or _OTHER_TREATMENT.search(text, clause[0], clause[1])) is not None
-                        and m.end <= other.start() for m in s.modifiers):
+                        and _CELL_WORD.search(text, m.start, m.end) is not None for m in s.modifiers):
                     # "has treated patients with OA for 20 years using physical therapy" (not "the
                     # same injections seal small tears and end the ache that adjustments could not fix")
                     continue
@@ -1650,7 +1652,8 @@ class _Walk:
             # nerves.": the sentence goes on about what the one before it claimed or denied
             targets, source = self.recent, "previous"
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
-        elif (self.previous_conditions and not self.block_has_conditions and self.block[2] == "paragraph"
+        elif (self.previous_conditions and not self.block_has_conditions
+              and (self.block[2] == "paragraph" or self.thread_reply)
               and any(p.key in _STORY_PREDICATES for p in s.predicates)
               and not any(p.value == "success-rate" for p in s.predicates)  # (a rate on its own: all patients)
               and (_STORY_PERSON.search(text, s.start, s.end) or _PATIENTS_REPORT.search(text, s.start, s.end)

@@ -153,6 +153,8 @@ def first_words(pattern: str, limit: int = 300) -> frozenset[str] | None:
                 walk(rest, prefix + char.lower())
             else:
                 out.add(prefix)
+                if char in "'\u2019" and len(prefix) > 2 and prefix.endswith("n"):
+                    out.add(prefix[:-1])  # "won't" is the tokens "wo" and "n't"
         elif op is sre_c.SUBPATTERN:
             walk([list(arg[3])] + rest, prefix)
         elif op is sre_c.BRANCH:

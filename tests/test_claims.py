@@ -2720,3 +2720,31 @@ def test_a_keywords_line_is_an_index_not_a_claim(claims_of):
     keywords = text.index("Keywords")
     assert not [c for c in claims_of(text) if c.start >= keywords]
     assert [c for c in claims_of(text.replace("Keywords:", "We treat")) if c.start >= keywords]
+
+
+def test_a_reply_quoted_under_its_byline_goes_on_about_the_thread(claims_of):
+    text = ("My husband's Nassau stem cell trip, 4 months out\n\n"
+            "**u/bulbar_bob_wife** · 20h\n"
+            "Thank you for this. My dad did Nassau too for his ALS and he swears his legs are stronger.\n\n"
+            "> **u/nana_of_5** · 18h\n"
+            "> Same here, my husband's arms got stronger after Nassau too\n")
+    reply = text.index("> **u/nana_of_5**")
+    assert any(c.condition.id == "als" and c.end > reply and not c.negated for c in claims_of(text))
+
+
+@pytest.mark.parametrize("text, condition", [
+    # a wait is no refusal ("won't" is two tokens, so its pattern needs the anchor "wo")
+    ("Our cord cells help many children. We won't take a child with autism until they're 4.", "autism"),
+    ("Take parkinsons. Our cord MSCs go to the substantia nigra and protect what's left.", "parkinsons-disease"),
+])
+def test_a_wait_and_an_organ_of_the_disease_make_claims(claims_of, text, condition):
+    assert affirmed(claims_of(text), condition)
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Our clinic sells stem cells. It helped his energy for a few weeks, then nothing, and his Parkinson's kept "
+     "progressing.", "parkinsons-disease"),
+    ("Please talk to your MS team before spending money on any stem cell treatment.", "multiple-sclerosis"),
+])
+def test_a_treatment_that_faded_and_advice_to_ask_the_team_claim_nothing(claims_of, text, condition):
+    assert not affirmed(claims_of(text), condition)

@@ -18,6 +18,8 @@ from claimcheck.regexes import DIGITS, RulePattern, any_of, first_words
     (r"\bapproval of\b", {"approval"}),
     (r"\b\d{1,3}\s?% success", {DIGITS}),
     (r"\b(?:\d{1,2}|nine) out of 10", {DIGITS, "nine"}),
+    # a contraction is two tokens ("wo" + "n't"): the first of them is an anchor too
+    (r"\b(?:won't|can't) take", {"won", "wo", "can", "ca"}),
 ])
 def test_anchor_words(pattern, words):
     assert first_words(pattern) == frozenset(words)
