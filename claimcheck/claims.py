@@ -55,7 +55,7 @@ _YES_ANSWER = re.compile(
     _REPLY_OPENING + r"\s*(?:(?:in (?:our|my) experience|for (?:[\w'-]+\s+){1,5}?[\w'-]+|honestly|in short|short answer"
     r"|(?!no\b|not\b)(?:[\w'\u2019-]+\s+){0,5}[\w'\u2019-]+(?=,\s+(?:yes|absolutely|definitely)\b))[,:]?\s+)?"
     r"(?:(?:yes|yep|yeah|yup|absolutely|definitely|certainly|of course|for sure|very much so|without a doubt|100%"
-    r"|(?:in (?:many|most) cases|often|usually|mostly|generally),? yes|(?:it's |it is )?never too late"
+    r"|(?:in (?:many|most) cases|often|usually|mostly|generally),? yes|(?:it's |it is )?(?:never|rarely|seldom|not) too late"
     r"|yes to (?:both|all(?: three| of them)?|each))"
     r"(?:\b|(?<=%))[.,!:;\u2014-]|(?:yes|absolutely)\s+(?:it|they|we|stem|our)\b"
     r"|(?:it|they|we|the\s+cells|these\s+cells|that|this)\s+(?:does|do|can|will|did|could)(?![\w'\u2019])(?!\s+not\b)"

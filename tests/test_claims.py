@@ -2748,3 +2748,17 @@ def test_a_wait_and_an_organ_of_the_disease_make_claims(claims_of, text, conditi
 ])
 def test_a_treatment_that_faded_and_advice_to_ask_the_team_claim_nothing(claims_of, text, condition):
     assert not affirmed(claims_of(text), condition)
+
+
+def test_what_the_conditions_lack_does_not_deny_the_list_under_it(claims_of):
+    text = ("Cord blood and cord tissue are also being studied for conditions that have no approved cell treatment, "
+            "including:\n\n- autism spectrum disorder\n- cerebral palsy (CP)\n")
+    claims = [c for c in claims_of(text) if c.condition.id == "autism"]
+    assert claims and not any(c.negated for c in claims)
+
+
+def test_what_patients_could_not_do_before_is_no_denial(claims_of):
+    text = ("Stroke recovery\n\nOur intravenous umbilical cord MSCs travel to the injured part of the brain. "
+            "Patients who could not lift a cup begin to use the weak arm again within weeks.")
+    after = text.index("Patients who")
+    assert any(c.condition.id == "stroke" and c.end > after and not c.negated for c in claims_of(text))
