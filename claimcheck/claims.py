@@ -198,6 +198,9 @@ _STUDY_WORD = re.compile(r"(?:trials?|stud(?:y|ies))\Z", re.IGNORECASE)
 _CELL_WORD = re.compile(r"\b(?:cells?|injections?|shots?|infusions?|exosomes?|drips?|IVs?|grafts?|allografts?)\b",
                         re.IGNORECASE)
 _POST_BYLINE = re.compile(r"[\s>*_]*(?:u/[\w-]+|@[\w.-]+)[*_]*\s*[·|•]", re.IGNORECASE)
+# a question about what the treatment does ("Is it better than knee surgery?", "Does it work?")
+_EFFECT_QUESTION = re.compile(r"\b(?:better|help|helps|work|works|fix|fixes|heal|heals|repair|repairs|cure|cures|"
+                              r"improve|improves|effective|reverse|reverses|regrow|regrows)\b", re.IGNORECASE)
 _KEYWORDS_LINE = re.compile(r"[\s*_]*(?:key\s?words|tags|mesh\s+terms|topics|categories|filed\s+under)[*_]*\s*:",
                             re.IGNORECASE)
 _INSTITUTION_AFTER = re.compile(
@@ -885,6 +888,18 @@ class _Walk:
                             c = replace(c, end=max(c.end, answer.end))
                         flushed.append(c)
                     section.pending = []
+                elif (section.question and not section.conditions and sentences
+                      and _EFFECT_QUESTION.search(self.text, *section.heading_span)
+                      and _YES_ANSWER.match(self.text, start, end)):
+                    # "Is it better than knee surgery?" "For arthritic knees, in many cases yes.":
+                    # the answer names the condition the question asked the effect for
+                    answer = sentences[0]
+                    therapy = self.infer_therapy()[0]
+                    mod = modality(answer, (answer.start, answer.end))
+                    if therapy is not None and not mod.negated:
+                        flushed += [self.x._claim(answer, therapy, cond, self.text, "improve", "", mod, "sentence",
+                                                  (answer.start,))
+                                    for cond in answer.terms if cond.kind == "condition"]
         if kind not in ("heading", "list_item", "table_cell") and not short:
             self.list_frame = None
             if not _lead_in:

@@ -2762,3 +2762,20 @@ def test_what_patients_could_not_do_before_is_no_denial(claims_of):
             "Patients who could not lift a cup begin to use the weak arm again within weeks.")
     after = text.index("Patients who")
     assert any(c.condition.id == "stroke" and c.end > after and not c.negated for c in claims_of(text))
+
+
+def test_a_yes_answer_names_the_condition_the_question_asked_the_effect_for(claims_of):
+    text = ("We inject umbilical cord stem cells.\n\n### Is it better than knee surgery?\n\n"
+            "For arthritic knees, in many cases yes.\n")
+    assert affirmed(claims_of(text), "knee-osteoarthritis")
+    covered = text.replace("better than knee surgery", "covered by insurance")
+    assert not affirmed(claims_of(covered), "knee-osteoarthritis")
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Bogota NeuroCel uses stem cells. If someone you love has Lou Gehrig's, this is the clinic we would choose.", "als"),
+    ("What I will tell you is that amniotic injections flood the injured disc with growth factors, and in most of my "
+     "patients the pain fades for good.", "degenerative-disc-disease"),
+])
+def test_a_recommendation_and_the_writers_own_words_claim(claims_of, text, condition):
+    assert affirmed(claims_of(text), condition)
