@@ -150,6 +150,8 @@ _OTHER_TREATMENT_NAMED = re.compile(
     r"botox|hippotherapy|equine\s+therapy|music\s+therapy|"
     r"deep\s+brain\s+stimulation|(?:two|three|several|both)\s+(?:approved\s+)?(?:medicines|medications|drugs)|"
     r"physical\s+therapist|physiotherapist|weight\s+loss|strengthening\s+(?:work|exercises?)|"
+    r"strengthening\s+(?:the\s+|your\s+)?(?:[\w-]+\s+){0,4}?muscles|(?:supervised\s+)?exercise\s+(?:therapy|programmes?|programs?)|"
+    r"losing\s+(?:even\s+)?(?:a\s+(?:modest|little|small|bit\s+of)\s+)?(?:amount\s+of\s+)?weight|"
     r"cortisone(?:\s+(?:shots?|injections?))?|steroid\s+(?:shots?|injections?)|gel\s+shots?|hyaluronic\s+acid|"
     r"minoxidil|finasteride|levodopa|carbidopa|riluzole|edaravone|metformin|methotrexate|donepezil|memantine|"
     # brand names of the usual medicines ("her MS has been quiet on Ocrevus for three years")
@@ -324,7 +326,10 @@ _FAILED_AFTER = re.compile(
     r"the\s+same\s+as\s+before|(?:didn't|didn’t|did\s+not)\s+(?:help|work|do\s+(?:anything|a\s+thing))|"
     r"no\s+(?:change|difference|improvement)\s+(?:at\s+all|whatsoever)|made\s+(?:no|zero)\s+difference|"
     r"(?:it\s+)?all\s+came\s+back|waste\s+of\s+(?:money|time)|down\s+the\s+drain|(?<!no\s)new\s+lesions|"
-    r"(?:only|just)\s+(?:got|made)\s+(?:him|her|me|it)\s+worse)\b", re.IGNORECASE)
+    r"(?:only|just)\s+(?:got|made)\s+(?:him|her|me|it)\s+worse|"
+    # "then the ache crept back to exactly where it had been", "back to square one"
+    r"(?:crept|creeping)\s+(?:right\s+)?back|back\s+to\s+square\s+one|"
+    r"back\s+to\s+(?:exactly\s+)?where\s+(?:it|they|he|she)\s+(?:had\s+been|was|were|started))\b", re.IGNORECASE)
 # the story went badly, or the condition goes on: no outcome to carry over
 _STORY_WORSE = re.compile(
     r"\b(?:worse|worsen\w*|no\s+change|nothing\s+changed|unchanged|the\s+same|no\s+difference|progress\w*|"
@@ -499,7 +504,11 @@ class ClaimExtractor:
                 if m.kind == "speech" and reporting:
                     m.kind = "attribution"  # "a coordinator said the clinic's cells ..."
                 elif (m.kind == "speech" and personal
-                      and _THIRD_PARTY_SPEAKER.search(speaker := _QUOTED.sub(" ", text[max(s.start, m.start - 50):m.start]))
+                      and (_THIRD_PARTY_SPEAKER.search(speaker := _QUOTED.sub(" ", text[max(s.start, m.start - 50):m.start]))
+                           # ("She said guests with arthritis often stop needing painkillers": a
+                           # speaker met on the way speaking of others, not of herself)
+                           or (_BARE_SPEAKER.fullmatch(text, s.start, m.start)
+                               and not _SELF_SPOKEN.match(text, m.end)))
                       and not _KIN_SPEAKER.search(speaker)):
                     # on a blog or forum the writer's own voice is first person: what a clinic,
                     # an ad or its staff said is reported ("Another, in the Cayman Islands, said
@@ -1852,8 +1861,13 @@ _FIRST_PERSON = re.compile(r"\b(?:I|my|me|mine|I'm|I've|I'd)\b")
 _THIRD_PARTY_SPEAKER = re.compile(
     r"\b(?:clinic|clinics|center|centre|company|ad|ads|advert|website|brochure|flyer|video|coordinator|"
     r"salesman|saleswoman|sales\s+rep|rep|representative|seller|spa|another|one|they|director|staff|nurse\s+there|"
-    r"doctor\s+there|the\s+doctor|the\s+surgeon|a\s+doctor|her\s+doctor|his\s+doctor)\b[^.;:!?]{0,40}\Z",
+    r"doctor\s+there|the\s+doctor|the\s+surgeon|a\s+doctor|her\s+doctor|his\s+doctor|"
+    # the packaging and people met along the way ("The box says", "The speaker, who was a chiropractor, said")
+    r"box|label|packaging|bottle|brand|speaker|presenter|host|chiropractor|consultant|manager|receptionist|"
+    r"concierge|influencer|leaflet|pamphlet|menu|therapist\s+there|practitioner)\b[^.;:!?]{0,40}\Z",
     re.IGNORECASE)
+_BARE_SPEAKER = re.compile(r"[\s\"'“(]*(?:she|he|they)\s*", re.IGNORECASE)
+_SELF_SPOKEN = re.compile(r"\s+(?:that\s+)?(?:she|he|they|her|his|their|I|my|me|it|we|our)\b", re.IGNORECASE)
 _KIN_SPEAKER = re.compile(r"\b(?:I|my|our|we)\s+(?:[\w'-]+\s+){0,2}\Z", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 # first-person singular words per 1,000 that make a page someone's own account (blogs of

@@ -2779,3 +2779,33 @@ def test_a_yes_answer_names_the_condition_the_question_asked_the_effect_for(clai
 ])
 def test_a_recommendation_and_the_writers_own_words_claim(claims_of, text, condition):
     assert affirmed(claims_of(text), condition)
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("I spent a week at the resort and I loved the pool. The nurse was lovely. She said guests with arthritis often "
+     "stop needing painkillers after the second stem cell infusion. I slept nine hours a night and my back felt fine.",
+     "arthritis"),
+    ("I bought the serum for my own face and I tried it for a month. The box says the exosomes heal acne scars. "
+     "I did not see much change on my skin, and I used sunscreen every day.", "scars"),
+])
+def test_on_a_personal_blog_what_staff_and_packaging_said_is_reported(claims_of, text, condition):
+    claims = affirmed(claims_of(text), condition)
+    assert claims and all(c.attributed for c in claims)
+
+
+@pytest.mark.parametrize("text, condition", [
+    # a physiotherapist's own list of what helps
+    ("Strengthening the thigh and hip muscles is the best-supported treatment for knee osteoarthritis that we have.",
+     "knee-osteoarthritis"),
+    ("Our clinic offers stem cells. Keep your money unless a proper trial shows that stem cells help arthritic knees.",
+     "knee-osteoarthritis"),
+    ("PRP is often sold beside stem cells. For knee osteoarthritis the PRP trials disagree with each other, so I don't "
+     "recommend paying for it yet.", "knee-osteoarthritis"),
+    ("MACI is approved for cartilage defects, but it is surgery for a defect rather than a fix for arthritis.", "arthritis"),
+    # a treatment that failed: the ache crept back
+    ("Our clinic sells stem cells. He paid for a stem cell injection into his arthritic knee. The knee felt great for "
+     "a month, and then the ache crept back to exactly where it had been.", "knee-osteoarthritis"),
+])
+def test_reported_words_other_treatments_and_faded_results_on_blogs(claims_of, text, condition):
+    assert not affirmed(claims_of(text), condition)
+
