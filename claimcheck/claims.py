@@ -197,8 +197,6 @@ _TRANSPLANT = re.compile(r"\btransplant(?:s|ed|ation|ations)?\b", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:review|reviews|paper|papers|article|articles|link|links|summary|overview|"
                         r"write-up|meta-analysis|editorial|preprint|podcast|video)\s+(?:of|on|about)\b", re.IGNORECASE)
 _STUDY_WORD = re.compile(r"(?:trials?|stud(?:y|ies))\Z", re.IGNORECASE)
-_CELL_WORD = re.compile(r"\b(?:cells?|injections?|shots?|infusions?|exosomes?|drips?|IVs?|grafts?|allografts?)\b",
-                        re.IGNORECASE)
 _POST_BYLINE = re.compile(r"[\s>*_]*(?:u/[\w-]+|@[\w.-]+)[*_]*\s*[·|•]", re.IGNORECASE)
 # a question about what the treatment does ("Is it better than knee surgery?", "Does it work?")
 _EFFECT_QUESTION = re.compile(r"\b(?:better|help|helps|work|works|fix|fixes|heal|heals|repair|repairs|cure|cures|"
@@ -777,7 +775,7 @@ class _Walk:
         self.applied: dict[tuple[int, int], bool] = {}  # per clause: once, not once per condition
         self.prose_after: set[int] = set()  # blocks followed by a paragraph
         self.headings_seen = 0  # (the first heading is the page's title in plain text and Markdown)
-        self.thread_reply = False
+        self.thread_reply = False  # the block is a reply quoted under its byline
         self.page_topic: list[Mention] = []  # the one condition the page's title names
 
     @property
@@ -845,9 +843,7 @@ class _Walk:
         conditions = [m for s in sentences for m in s.terms if m.kind == "condition"]
         short = self.short = _short_block(self.text, start, end)
         flushed: list[Claim] = []
-        if kind == "heading":
-            self.headings_seen += 1
-        if ((kind == "title" or (kind == "heading" and self.headings_seen == 1 and level <= 1))
+        if ((kind == "title" or (kind == "heading" and self.headings_seen == 0 and level <= 1))
                 and len({c.key for c in conditions}) == 1 and not self.page_topic
                 and any(m.kind == "therapy" for x in sentences for m in x.terms)
                 and not any(m.kind in ("hedge", "research") for x in sentences for m in x.modifiers)
@@ -855,6 +851,7 @@ class _Walk:
             # "# Autism Spectrum Disorder: Stem Cell Therapy at Aarohan": the page is about autism
             self.page_topic = conditions[:1]
         if kind == "heading":
+            self.headings_seen += 1
             if self.list_frame is not None and short and conditions and index not in self.prose_after:
                 # a bare condition line under "Conditions we treat:" continues the list (not
                 # "ABOUT ALS" over paragraphs about it)
@@ -1226,7 +1223,9 @@ class _Walk:
         """Claims about the conditions the sentence names."""
         x, text, kind = self.x, self.text, self.block[2]
         if _KEYWORDS_LINE.match(text, s.start):
-            return []  # "Keywords: ALS, motor neuron disease, mesenchymal stromal cells": an index, not a sentence
+            # "Keywords: ALS, motor neuron disease, mesenchymal stromal cells": an index, not a
+            # sentence (read all the same, for the red flags it may hold)
+            return []
         frame, section = self.frame, self.section
         for_relations = x._for_relations(text, therapies, conditions)
         claims = []
@@ -1416,7 +1415,8 @@ class _Walk:
                     continue  # "MS develops when the immune system attacks the myelin that protects nerves"
                 if _about_other_treatment(text, clause) and not any(
                         m.kind == "therapy-anaphora" and clause[0] <= m.start < clause[1]
-                        and _CELL_WORD.search(text, m.start, m.end) is not None for m in s.modifiers):
+                        and text[m.start:m.end].split()[-1].lower() not in _BARE_PRONOUNS | _BARE_TREATMENT_NOUNS
+                        for m in s.modifiers):
                     # "has treated patients with OA for 20 years using physical therapy" (not "the
                     # same injections seal small tears and end the ache that adjustments could not fix")
                     continue
