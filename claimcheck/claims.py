@@ -35,7 +35,10 @@ _CERTAINTY_RANK = {"hedged": 0, "assertive": 1, "absolute": 2}
 # an answer in a comment thread may open with its writer's name and a greeting:
 # "Renew Cell Lounge · Hi Jeff! We don't treat autism here"
 # "Renew Cell Lounge · Hi Jeff! ...", "[05/05/2025, 19:05] Valentina: Hola Marcus! Thank you for writing 🙏 Yes, ..."
-_REPLY_OPENING = (r"\s*(?:\[[^\]\n]{4,30}\]\s*)?(?:[^\n·|:.!?\[\]]{1,40}(?:\s[·|]|:)\s+)?"
+# (a commenter's name run into the reply, as saved comment threads print it: "Brisa
+# Caribe Cell Clinic Yes! We see ...")
+_REPLY_OPENING = (r"\s*(?:\[[^\]\n]{4,30}\]\s*)?(?:[^\n·|:.!?\[\]]{1,40}(?:\s[·|]|:)\s+"
+                  r"|(?-i:(?:[A-Z][\w'\u2019.-]*,?\s+){2,5}))?"
                   r"(?:(?:hi|hello|hey|hola|dear|thanks|thank you|great question|good question)\b[^.!?\n]{0,30}?"
                   r"(?:[.!,]+|\s*[\u2600-\u27bf\U0001f300-\U0001faff]+)\s*)*")
 _NO_ANSWER = re.compile(
@@ -316,8 +319,13 @@ _RECLAIMING_KEYS = _OUTCOME_PREDICATES | {"predicate-given", "predicate-instead-
 # a person's story told outcome first: "After two rounds I was walking without a cane. My
 # arthritis had kept me housebound." (the outcome, then whose condition it was)
 _STORY_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
+_HASHTAG_LINE = re.compile(r"\s*#[^\s#]+(?:\s+#[^\s#]+)*\s*")
+# a family's trip or visit for the treatment: "Last spring we flew to a clinic in Panama"
+_WE_WENT = re.compile(r"\b[Ww]e\s+(?:flew|went|travel+ed|drove|took\s+(?:him|her|them)|brought\s+(?:him|her|them))\b")
 _STORY_PREDICATES = _OUTCOME_PREDICATES | {"predicate-outcome-better", "predicate-cure", "predicate-relieve",
                                            "predicate-improve", "predicate-reverse", "predicate-restore"}
+# what a post about a named person tells of them ("The knee replacement can wait!")
+_PERSON_OUTCOMES = _STORY_PREDICATES | {"predicate-instead-of-surgery"}
 # how a person's treatment failed, told right after it
 _FAILED_AFTER = re.compile(
     r"\b(?:nothing\s+(?:changed|happened|helped|improved|worked)|(?:is|was|are|were)\s+no\s+better|"
@@ -370,6 +378,12 @@ _DIAGNOSIS_AFTER = re.compile(r"\s+diagnosis\s+(?:came|followed|was\s+made|arriv
 # has", "After two rounds, Mateo ...")
 _OPENING_NAME = re.compile(r"(?:(?:After|Since|Then|Today|Now|Later|Within)\b[^,]{0,40},\s*)?([A-Z][a-z]{2,})(?:'s|’s)?\b(?=[\s,])")
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
+# the person a post or paragraph is about, named at its start: "Meet Linda, 68", "Linda
+# update, week 1", "Linda, week 6: NO CANE."
+_BLOCK_PERSON = re.compile(r"[\W_]*(?:(?:Meet|Introducing|This is|Say hi to|Say hello to)\s+)?([A-Z][a-z]{2,})\b"
+                           r"(?=(?:'s|\u2019s)?(?:,|\s+update\b|\s+(?:is|was|has|had)\b|\s*[\u2600-\u27bf\U0001f300-\U0001faff]))")
+# the writer or the reader in a sentence: its condition is not the person's of the post
+_FIRST_OR_SECOND = re.compile(r"\b(?:I|[Mm]y|[Ww]e|[Oo]ur|[Yy]ou|[Yy]our)\b")
 _A_PERSON = re.compile(r"\b(?:[A-Z][a-z]+(?:'s|\u2019s)|[Mm]y|[Hh]is|[Hh]er|[Hh]e|[Ss]he|I)(?=\s)")
 # a therapy given to the person of a story: "In January she came to us for two IV rounds
 # of our Wharton's jelly cells", "They chose our NeuroRenew package"
@@ -677,6 +691,8 @@ class ClaimExtractor:
         for p in s.predicates:
             if p.key != "predicate-instead-of-surgery":
                 continue
+            if text[p.end - 4:p.end].lower() == "wait" and not any(m.kind == "therapy" for m in s.terms):
+                continue  # "2 months later I'm hiking again, the knee replacement can wait": the story names it
             m = _SURGERY_FOR.search(text, p.start, p.end)
             if m is None:
                 continue
@@ -750,6 +766,7 @@ class _Walk:
         # name, for the page: "Nora got four IV infusions" later is her treatment for them
         self.people: dict[str, list[Mention]] = {}
         self.names: dict[str, bool] = {}  # capitalised word -> whether the page uses it as a name
+        self.block_person: str | None = None  # the named person the block opens with
         self.named_conditions: dict[str, int] = {}  # condition id -> where the page last named it
         self.asked = []
         self.heading_asked: list[Mention] = []
@@ -807,6 +824,8 @@ class _Walk:
         self.thread_reply = kind == "blockquote" and _POST_BYLINE.match(self.text, start, end) is not None
         self.block = block
         self.index = index
+        person = _BLOCK_PERSON.match(self.text, start, end) if kind == "paragraph" else None
+        self.block_person = person.group(1) if person and self._is_name(person.group(1)) else None
         self.block_therapy = None
         self.block_has_conditions = False
         self.unclaimed = []
@@ -1004,6 +1023,8 @@ class _Walk:
                                                 or any(p.value != "used-for" for p in s.predicates)
                                                 or any(m.kind == "therapy-anaphora" for m in s.modifiers)):
             return True  # "... diagnosed with autism. After two sessions (These cells, His hands were stronger) ..."
+        if self.block_person in self.people and keys & _PERSON_OUTCOMES:
+            return True  # "Linda, week 6: NO CANE."
         if (self.story_conditions or self._person_conditions(s)) and "predicate-given" in keys:
             return True  # "Gary's hips had been bad ... Dr. Lund injected the concentrate into both hips"
         if self.block_has_conditions and "predicate-success-rate" in keys:
@@ -1051,7 +1072,8 @@ class _Walk:
             claims = []  # "Is the treatment approved for MS?" asks what a reader should check
         else:
             claims = self._explicit_claims(s, therapies, conditions)
-        if not conditions and s.predicates:
+        if not conditions and s.predicates and not _HASHTAG_LINE.fullmatch(text, s.start, s.end):
+            # (not "#stemcells #healing #puravida": a post's tags, not a sentence)
             claims += self._claims_about_earlier_conditions(s, therapies)
         if claims and s.question and s.end < self.block[1] and _NO_ANSWER.match(text, s.end, self.block[1]):
             # "Will my donated cord blood be used to treat autism? No. Licensed units ...": the
@@ -1100,7 +1122,8 @@ class _Walk:
                 and (therapies or any(p.key == "predicate-given" for p in s.predicates))):
             if self.story_conditions:
                 claims = self._treatment_told_claims(s, therapies, self.story_conditions)
-                self.story_conditions = []
+                if claims:  # (not "When he was born we banked his cord blood": told, not given)
+                    self.story_conditions = []
             elif person := self._person_conditions(s):
                 claims = self._treatment_told_claims(s, therapies, person)
         if not conditions and s.predicates and not s.question and (
@@ -1169,6 +1192,10 @@ class _Walk:
                           or _OWNER_INSIDE.search(text, c.start, c.end) or _OWNER_AFTER.match(text, c.end))
                          and not _CONDITION_AS_MODIFIER.match(text, c.end))
                      or (_DIAGNOSIS_AFTER.match(text, c.end) and _A_PERSON.search(text, s.start, c.start))]
+            by_block_person = (not owned and self.block_person is not None and s.start > self.block[0]
+                               and not _FIRST_OR_SECOND.search(text, s.start, s.end))
+            if by_block_person:
+                owned = conditions  # "Meet Linda, 68. Arthritis in both knees, three years on a cane."
             if owned:
                 # (a story told over several sentences gathers them: "his sugar ... The nerve
                 # pain in his feet ...")
@@ -1180,8 +1207,18 @@ class _Walk:
                          if self._is_name(m.group())]
                 if names:
                     self.people[names[-1]] = owned
+                elif by_block_person:
+                    self.people[self.block_person] = owned
         elif any(not c.negated for c in claims):
-            self.story_conditions = []  # (a warning about it, "stem cells are unproven for autism", does not end the story)
+            # (a warning about it, "stem cells are unproven for autism", does not end the story)
+            # "Theo ... was diagnosed with autism at two. ... Last spring we flew to a clinic in
+            # Panama that does infusions of cord blood for autism": the treatment told, whose
+            # outcomes the next paragraphs give ("And now he asks for juice ...")
+            told = {c.condition.id for c in claims if not c.negated and not c.attributed and c.certainty != "hedged"}
+            if self.block[2] == "paragraph" and (_STORY_PERSON.search(text, s.start, s.end)
+                                                 or _WE_WENT.search(text, s.start, s.end)):
+                self.story_told = [c for c in self.story_conditions if c.key in told] or self.story_told
+            self.story_conditions = []
         # (a sentence that names no condition and claims nothing, "Then she tried our stem
         # cell IV.", keeps the condition named before it waiting: "Today she is pain-free.")
         carried, self.carried = self.carried, []
@@ -1710,6 +1747,20 @@ class _Walk:
             targets, source = list(self.story_conditions), "previous"
             predicate = _story_predicate(s)
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
+        elif (self.block_person in self.people and self.block[2] == "paragraph"
+              and any(p.key in _PERSON_OUTCOMES for p in s.predicates)
+              and not any(p.value == "success-rate" for p in s.predicates)
+              and (_STORY_PERSON.search(text, s.start, s.end) or s.start == self.block[0]
+                   or any(p.key == "predicate-instead-of-surgery" for p in s.predicates))
+              and not _STORY_WORSE.search(text, s.start, s.end)
+              # (not "Jess is home, back on her methotrexate, and her joints are settling down")
+              and (any(p.key == "predicate-instead-of-surgery" for p in s.predicates)
+                   or not _names_other_treatment(_OTHER_TREATMENT_NAMED, text, s.start, s.end))):
+            # "Meet Linda ... Arthritis in both knees" [later posts] "Linda update, week 1: She
+            # walked from the parking lot WITHOUT her cane": the outcome of the person's condition
+            targets, source = list(self.people[self.block_person]), "previous"
+            predicate = _story_predicate(s)
+            mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif (self.block[2] == "list_item" and self.lead_in_conditions
               and any(p.value not in ("used-for", "approved-for") for p in s.predicates)):
             # "In our 2024 review of 312 children with autism:" "- 82% made better eye contact"
@@ -2151,7 +2202,8 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None, op
 # ----------------------------------------------------------------------------------
 def _story_predicate(s: Sentence) -> Mention:
     """The outcome a story sentence tells (the first, unless it stands in a denial)."""
-    told = [p for p in s.predicates if p.key in _STORY_PREDICATES]
+    told = [p for p in s.predicates if p.key in _STORY_PREDICATES] or [
+        p for p in s.predicates if p.key in _PERSON_OUTCOMES]
     return _after_denial(s, told[0], told)
 
 

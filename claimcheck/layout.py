@@ -269,6 +269,10 @@ def _heading_shaped(line: _Line) -> bool:
         return False
     if body[0] in "\"\u201c\u201e\u00ab" and _QUOTED_SENTENCE_RE.search(body):
         return False  # a quoted sentence with its speaker: '"My pain is gone." - Ann, 52'
+    if body[0] == "[" and body.endswith("]"):
+        return False  # a transcript's stage direction: "[On-screen text: WEEK 2]", "[music]"
+    if body[0] == "#" and all(word[0] in "#@" for word in body.split()):
+        return False  # a post's hashtags: "#autism #cordblood #stemcells"
     return any(c.isalpha() for c in body)
 
 
