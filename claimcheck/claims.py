@@ -168,6 +168,9 @@ _OTHER_TREATMENT_NAMED = re.compile(
     # blood sugar brought under control, chiropractic adjustments
     r"(?:getting|keeping|got|kept|get|keep)\s+(?:her|his|my|their|your|the)?\s*(?:blood\s+)?sugars?\s+(?:under\s+control|in\s+range|in\s+check|down)|"
     r"adjustments|"
+    # "care in a multidisciplinary ALS clinic also helps people live longer"
+    r"multidisciplinary\s+(?:care|clinics?|teams?)|care\s+in\s+(?:a|an|the)\s+(?:multidisciplinary|specialist|specialised|specialized)\b|"
+    r"palliative\s+care|supportive\s+care|gla:?d\b|hydrotherapy|"
     r"bracing|anti-VEGF|(?:approved|proven|standard|existing|conventional|licensed)\s+(?:[\w-]+\s+)?"
     r"(?:medicines|medications|drugs|treatments?|therapies)|"
     # "She's doing well on her medication": the medicine does the work
@@ -206,6 +209,25 @@ _EFFECT_QUESTION = re.compile(r"\b(?:better|help|helps|work|works|fix|fixes|heal
                               r"improve|improves|effective|reverse|reverses|regrow|regrows)\b", re.IGNORECASE)
 _KEYWORDS_LINE = re.compile(r"[\s*_]*(?:key\s?words|tags|mesh\s+terms|topics|categories|filed\s+under)[*_]*\s*:",
                             re.IGNORECASE)
+# a condition in the name of an organisation or a campaign: "the National Institute of
+# Arthritis and Musculoskeletal and Skin Diseases", "the Arthritis Foundation", "MS Society",
+# "Autism Awareness Month" (case-sensitive: names are capitalised)
+_ORGANISATION_BEFORE = re.compile(
+    r"\b(?:Institutes?|Foundation|Society|Association|Council|Department|Centre|Center|College|Federation|"
+    r"Alliance|Trust|Academy|Journal|Division|School|Network|Coalition|Registry|Consortium|Agency)\s+(?:of|for|on)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+(?:(?:and|&)\s+)?)*\Z")
+_ORGANISATION_AFTER = re.compile(
+    r"(?:\s+(?:and|&)\s+[A-Z][\w'\u2019-]*)*\s+(?:Foundation|Society|Association|Institute|Trust|Alliance|Council|"
+    r"Federation|Coalition|Awareness\s+(?:Month|Week|Day))\b")
+
+
+def _in_organisation_name(text: str, m: "Mention") -> bool:
+    if not text[m.start:m.start + 1].isupper():
+        return False
+    return bool(_ORGANISATION_BEFORE.search(text, max(0, m.start - 80), m.start)
+                or _ORGANISATION_AFTER.match(text, m.end))
+
+
 _INSTITUTION_AFTER = re.compile(
     r"[\s-]+(?:clinics?|centers?|centres?|industry|industries|company|companies|business(?:es)?|firms?|"
     r"providers?|banks?|banking|labs?|laborator(?:y|ies)|trials?|stud(?:y|ies)|research|researchers?|"
@@ -320,6 +342,10 @@ _RECLAIMING_KEYS = _OUTCOME_PREDICATES | {"predicate-given", "predicate-instead-
 # arthritis had kept me housebound." (the outcome, then whose condition it was)
 _STORY_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 _HASHTAG_LINE = re.compile(r"\s*#[^\s#]+(?:\s+#[^\s#]+)*\s*")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e)\b")
+# the writer glad of somebody else's outcome ("I'm happy Gene feels better"): not their story
+_GLAD_FOR = re.compile(r"\b(?:glad|happy|pleased|thrilled|delighted|relieved)\s+(?:that\s+|to\s+hear\s+(?:that\s+)?)?"
+                       r"(?!I\b)(?:[A-Z][a-z]+|he|she|they|your|his|her)\b")
 # a family's trip or visit for the treatment: "Last spring we flew to a clinic in Panama"
 _WE_WENT = re.compile(r"\b[Ww]e\s+(?:flew|went|travel+ed|drove|took\s+(?:him|her|them)|brought\s+(?:him|her|them))\b")
 _STORY_PREDICATES = _OUTCOME_PREDICATES | {"predicate-outcome-better", "predicate-cure", "predicate-relieve",
@@ -487,8 +513,9 @@ class ClaimExtractor:
                 offered = (text[s.start:s.end].rstrip().endswith(":") and bool(s.predicates)
                            and any(m.kind == "therapy" and m.abbreviation is None for m in s.terms))
             s.terms = [m for m in s.terms
-                       if m.abbreviation is None
-                       or self._accept_abbreviation(m, s, text, named, offered and kind == "list_item")]
+                       if (m.abbreviation is None
+                           or self._accept_abbreviation(m, s, text, named, offered and kind == "list_item"))
+                       and not (m.kind == "condition" and _in_organisation_name(text, m))]
         for s in sentences:
             named_conditions = [(m.start, m.end) for m in s.terms if m.kind == "condition"
                                 and _NAMED_DENIAL.search(text, m.start, m.end)]
@@ -767,6 +794,9 @@ class _Walk:
         self.people: dict[str, list[Mention]] = {}
         self.names: dict[str, bool] = {}  # capitalised word -> whether the page uses it as a name
         self.block_person: str | None = None  # the named person the block opens with
+        # the conditions the last message that asked asked about ("Did it do anything for your
+        # emphysema?"), for the stories told in the replies below it
+        self.thread_asked: list[Mention] = []
         self.named_conditions: dict[str, int] = {}  # condition id -> where the page last named it
         self.asked = []
         self.heading_asked: list[Mention] = []
@@ -812,10 +842,15 @@ class _Walk:
         start, end, kind, level, _lead_in = block
         # a message that ends with a question, in a thread or chat ("My dad had a stroke ... Do
         # you have anything for him?"), is answered by the next one ("Yes, we have a program")
-        asked_before = (self.block_conditions if self.block[2] == "paragraph" and kind == "paragraph"
-                        and self.text[self.block[0]:self.block[1]].rstrip(" \t\n\"')*_").endswith("?") else [])
+        after_question = (self.block[2] == "paragraph" and kind == "paragraph"
+                          and self.text[self.block[0]:self.block[1]].rstrip(" \t\n\"')*_").endswith("?"))
+        asked_before = self.block_conditions if after_question else []
         if not asked_before and kind == "paragraph" and self.block[2] == "paragraph" and self.greeted:
             asked_before = self.greeted  # "Do the cells work on bad knees too?" "Hi Gary!! Thank you for writing" "Yes to both."
+        if kind == "heading":
+            self.thread_asked = []
+        elif after_question:
+            self.thread_asked = list(asked_before)  # (a question of no condition, "Did it help your breathing?", too)
         self.greeted = (asked_before if kind == "paragraph" and _GREETING.match(self.text, start, end)
                         and len(_WORD.findall(self.text[start:end])) <= 14 else [])
         previous_start = self.block[0]
@@ -1761,6 +1796,19 @@ class _Walk:
             targets, source = list(self.people[self.block_person]), "previous"
             predicate = _story_predicate(s)
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
+        elif (self.thread_asked and not self.block_has_conditions and not self.previous_conditions
+              and self.block[2] in ("paragraph", "blockquote")
+              and any(p.key in _STORY_PREDICATES for p in s.predicates)
+              and not any(p.value == "success-rate" for p in s.predicates)
+              and _FIRST_PERSON.search(text, s.start, s.end) is not None
+              and not _GLAD_FOR.search(text, s.start, s.end)
+              and not _STORY_WORSE.search(text, s.start, s.end)
+              and not _names_other_treatment(_OTHER_TREATMENT_NAMED, text, s.start, s.end)):
+            # "Has anybody here had it? Did it do anything for your emphysema?" ... [a reply]
+            # "Two weeks after my last session I was walking to the mailbox without stopping"
+            targets, source = list(self.thread_asked), "previous"
+            predicate = _story_predicate(s)
+            mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif (self.block[2] == "list_item" and self.lead_in_conditions
               and any(p.value not in ("used-for", "approved-for") for p in s.predicates)):
             # "In our 2024 review of 312 children with autism:" "- 82% made better eye contact"
@@ -1801,6 +1849,8 @@ class _Walk:
             # These children often make steady gains": the thread is the section's subject
             targets = list({c.key: c for c in list(targets) + section.conditions}.values())
         pclause = s.clause_of(predicate.start)
+        if therapies and _talks_about(text, pclause, therapies):
+            return []  # "the respiratory team will answer questions about stem cell offers after the session"
         if (_names_other_treatment(_OTHER_TREATMENT_NAMED, text, pclause[0], predicate.start)
                 or (_names_other_treatment(_OTHER_TREATMENT, text, predicate.start,
                                            _conjunct(text, pclause, predicate.start)[1])
@@ -1817,6 +1867,12 @@ class _Walk:
         if source == "previous":
             targets = self._for_transplant(therapy, targets)
         mod = _research_context(mod, from_research)
+        if mod.research and all(p.key == "predicate-given" for p in s.predicates) and not any(
+                m.kind == "hedge" for m in s.modifiers):
+            # a trial's method: "Participants received three infusions of donor cells or a
+            # placebo" (not its hope: "... infused into a vein, where researchers hope they will
+            # release insulin")
+            return []
         pred_kind, pred_text = predicate.value or "used-for", text[predicate.start:predicate.end]
         if source == "previous":
             self.carried = targets  # the thread goes on: "... I can button my shirts. The shuffle is almost gone."
