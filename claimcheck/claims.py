@@ -343,6 +343,15 @@ _RECLAIMING_KEYS = _OUTCOME_PREDICATES | {"predicate-given", "predicate-instead-
 _STORY_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 _HASHTAG_LINE = re.compile(r"\s*#[^\s#]+(?:\s+#[^\s#]+)*\s*")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e)\b")
+# a heading that marks a stage of the writer's own story ("What they did", "Update, 3
+# months", "Week 6"): the story goes on under it
+_STORY_HEADING = re.compile(
+    r"[\W_]*(?:(?:an?\s+|the\s+|my\s+|our\s+)?(?:update|updates|follow-up|follow\s+up|week|weeks|month|months|day|days|year|"
+    r"part|results?|outcome|aftermath|recovery|progress|the\s+procedure|the\s+treatment|the\s+trip)\b"
+    r"|what\s+(?:they|we|I)\s+(?:did|got|had)\b|how\s+(?:it|things)\s+(?:went|are\s+going|is\s+going)\b"
+    r"|(?:before|after|since|now|today)\b)", re.IGNORECASE)
+_ANY_JOINT = frozenset({"osteoarthritis", "arthritis", "joint-pain"})
+_BODY_PART = re.compile(r"\b(knee|hip|shoulder|elbow|ankle|wrist|neck|spine|back)s?\b", re.IGNORECASE)
 # the writer glad of somebody else's outcome ("I'm happy Gene feels better"): not their story
 _GLAD_FOR = re.compile(r"\b(?:glad|happy|pleased|thrilled|delighted|relieved)\s+(?:that\s+|to\s+hear\s+(?:that\s+)?)?"
                        r"(?!I\b)(?:[A-Z][a-z]+|he|she|they|your|his|her)\b")
@@ -385,13 +394,15 @@ _DIAGNOSED = re.compile(_DIAGNOSED_WITH)
 # "Sandra's relapsing MS", "his emphysema", "Ernesto has had type 2 diabetes"
 _PERSON_HAS = re.compile(
     r"(?:\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir)|\b[A-Z][a-z]+(?:'s|\u2019s))\s+(?:[\w-]+\s+){0,2}?\Z"
-    r"|\b(?:I|[Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+|(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+[\w-]+)\s+(?:also\s+)?(?:has|have|had|has\s+had|"
+    r"|\b(?:I|[Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+|(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+(?:[\w-]+\s+)?[\w-]+)\s+(?:also\s+)?(?:has|have|had|has\s+had|"
     r"have\s+had|was\s+diagnosed\s+with|were\s+diagnosed\s+with|lives?\s+with|lived\s+with|suffers?\s+from|"
     r"suffered\s+from|struggled?\s+with|struggles\s+with|developed|was\s+born\s+with|"
     # an injury a person had: "Marcus tore part of his Achilles tendon"
     r"tore|injured|hurt|broke|ruptured|damaged|wrecked|blew\s+out|sprained|strained)\s+(?:[\w-]+\s+){0,3}?\Z"
     # a condition said of a person as an adjective: "she is autistic", "he was paralysed"
     r"|\b(?:I\s+am|I'm|[Hh]e\s+is|[Hh]e's|[Ss]he\s+is|[Ss]he's|[Hh]e\s+was|[Ss]he\s+was|[A-Z][a-z]+\s+(?:is|was))\s+(?:also\s+)?\Z"
+    # the contracted forms: "I've also had sugar since 2011", "I've been bone on bone since 2019"
+    r"|\b(?:I|[Ww]e|[Tt]hey)(?:'ve|\u2019ve)\s+(?:also\s+)?(?:had|been|got|lived\s+with|struggled\s+with|suffered\s+from)\s+(?:[\w-]+\s+){0,2}?\Z"
     # a diagnosis is a person's: "Aarav was born at 29 weeks and was diagnosed with cerebral palsy"
     r"|" + _DIAGNOSED_WITH)
 # "Tom's right hand started shaking, and the Parkinson's diagnosis came a year later"
@@ -562,6 +573,7 @@ class ClaimExtractor:
         for s in sentences:
             by_block.setdefault(s.block, []).append(s)
         walk = _Walk(self, text, topic, _condition_lists(blocks, by_block) | _ticked_lists(text, by_block))
+        walk.personal = personal
         # headings with prose under them open sections even after a list of conditions
         walk.prose_after = {i for i in range(len(blocks) - 1) if blocks[i + 1][2] == "paragraph"}
         claims: list[Claim] = []
@@ -797,6 +809,9 @@ class _Walk:
         # the conditions the last message that asked asked about ("Did it do anything for your
         # emphysema?"), for the stories told in the replies below it
         self.thread_asked: list[Mention] = []
+        # a page in the writer's own voice (a blog, a post): its story runs on under headings
+        # such as "What they did" and "Update, 3 months"
+        self.personal = False
         self.named_conditions: dict[str, int] = {}  # condition id -> where the page last named it
         self.asked = []
         self.heading_asked: list[Mention] = []
@@ -910,7 +925,8 @@ class _Walk:
                 # a bare condition line under "Conditions we treat:" continues the list (not
                 # "ABOUT ALS" over paragraphs about it)
                 return flushed
-            self.story_conditions, self.story_told = [], []
+            if not (self.personal and not conditions and _STORY_HEADING.match(self.text, start, end)):
+                self.story_conditions, self.story_told = [], []
             flushed = self._open_section(level, conditions, sentences)
             self.list_frame = None
             self.lead_in, self.eligibility_lead_in = None, False
@@ -919,7 +935,10 @@ class _Walk:
         else:
             if kind == "paragraph" and conditions and (
                     any(m.kind == "condition" for m in sentences[0].terms)
-                    or not any(p.key in _STORY_PREDICATES for p in sentences[0].predicates)):
+                    or not any(p.key in _STORY_PREDICATES for p in sentences[0].predicates)) and not (
+                    # (in the writer's own story, what the clinic said of the same conditions
+                    # goes on with it: "The doctor told me the cells would heal the rotator cuff tear")
+                    self.personal and any(self._related(c.key, t.key) for c in conditions for t in self.story_told)):
                 # a paragraph that opens with a condition of its own starts another story (not
                 # "Outcome: he walks with a cane now. His bladder urgency has settled.")
                 self.story_told = []
@@ -1152,7 +1171,8 @@ class _Walk:
             # yes.": a yes answer asserts what the question asked
             self.asked, self.asked_claims = conditions, list(claims)
             self.asked_start = self.block[0]
-        if (not conditions and not claims and not s.question and self.block[2] == "paragraph"
+        if (not conditions and not claims and not s.question
+                and (self.block[2] == "paragraph" or (self.personal and self.block[2] == "list_item"))
                 # "Dr. Lund drew bone marrow and injected the concentrate into both hips": how it was given
                 and (therapies or any(p.key == "predicate-given" for p in s.predicates))):
             if self.story_conditions:
@@ -1610,6 +1630,24 @@ class _Walk:
                 for m in re.finditer(rf"\b{re.escape(word)}\b", self.text))
         return self.names[word]
 
+    def _related(self, a: str, b: str) -> bool:
+        """Is one condition the other or a narrower kind of it (knee osteoarthritis, osteoarthritis)?"""
+        return a in self.rs.condition_family(b) or b in self.rs.condition_family(a)
+
+    def _by_body_part(self, s: Sentence, targets: list[Mention]) -> list[Mention]:
+        """Of a story's conditions, those of the joint the sentence speaks of ("The right knee
+        feels better" after a story of a worn knee and a torn rotator cuff)."""
+        parts = {m.group(1).lower() for m in _BODY_PART.finditer(self.text, s.start, s.end)}
+        if not parts or len(targets) < 2:
+            return targets
+        def names_part(key: str) -> bool:
+            concept = self.rs.conditions.get(key)
+            words = " ".join((concept.name,) + tuple(concept.synonyms)).lower() if concept else key
+            return any(part in words for part in parts)
+        # (the joint's own condition first, then one of any joint: "bone on bone in the right knee")
+        return ([c for c in targets if names_part(c.key)] or [c for c in targets if c.key in _ANY_JOINT]
+                or targets)
+
     def _person_conditions(self, s: Sentence) -> list[Mention]:
         """The conditions of the named person the sentence opens with ("Nora got four IV
         infusions ...", "After the cells, Mateo ...")."""
@@ -1769,7 +1807,7 @@ class _Walk:
               and not any(p.value == "success-rate" for p in s.predicates)):
             # "... she came to us for two rounds of our cells. [a quote] Tom is back on the
             # golf course": the outcomes of the story's treatment
-            targets, source = self.story_told, "previous"
+            targets, source = self._by_body_part(s, self.story_told), "previous"
             predicate = _story_predicate(s)
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif (self.story_conditions and self.block[2] == "paragraph"
@@ -1779,7 +1817,7 @@ class _Walk:
               and not _STORY_WORSE.search(text, s.start, s.end)):
             # "Marcus tore part of his Achilles tendon. He chose our amniotic injections.
             # Eleven weeks later he finished the 25K.": the outcome of the person's condition
-            targets, source = list(self.story_conditions), "previous"
+            targets, source = self._by_body_part(s, list(self.story_conditions)), "previous"
             predicate = _story_predicate(s)
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif (self.block_person in self.people and self.block[2] == "paragraph"
@@ -1879,8 +1917,11 @@ class _Walk:
             if ((therapies or any(m.kind == "therapy-anaphora" for m in s.modifiers))
                     and self.block[2] == "paragraph" and not mod.negated and not mod.research):
                 # "Sandra's MS took her balance. In 2023 she received our protocol. [...] She
-                # walks the dog without her cane.": the outcomes of the treatment told
-                self.story_told = targets
+                # walks the dog without her cane.": the outcomes of the treatment told (one of
+                # them told of, "These shots beat any cortisone", keeps the others: "The shoulder
+                # is better too")
+                if not {c.key for c in targets} <= {c.key for c in self.story_told}:
+                    self.story_told = targets
         claims = [x._claim(s, therapy, cond, text, pred_kind, pred_text, mod, source, (predicate.start,))
                   for cond in targets]
         if source == "heading" and not section.asked and not text[section.heading_span[1]:s.start].strip():
