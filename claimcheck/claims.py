@@ -56,7 +56,7 @@ _YES_ANSWER = re.compile(
     # (after a short qualifier: "In our experience, often yes.", "For arthritic knees, in many cases yes.")
     # "Partial tears, yes.", "It does, very often.", "It can, yes.", "Very much so."
     _REPLY_OPENING + r"\s*(?:(?:in (?:our|my) experience|for (?:[\w'-]+\s+){1,5}?[\w'-]+|honestly|in short|short answer"
-    r"|(?!no\b|not\b)(?:[\w'\u2019-]+\s+){0,5}[\w'\u2019-]+(?=,\s+(?:yes|absolutely|definitely)\b))[,:]?\s+)?"
+    r"|(?!no\b|not\b)(?:[\w'\u2019-]+\s+){0,5}[\w'\u2019-]+(?=,\s+(?:(?:yes|absolutely|definitely)\b|100%)))[,:]?\s+)?"
     r"(?:(?:yes|yep|yeah|yup|absolutely|definitely|certainly|of course|for sure|very much so|without a doubt|100%"
     r"|(?:in (?:many|most) cases|often|usually|mostly|generally),? yes|(?:it's |it is )?(?:never|rarely|seldom|not) too late"
     r"|yes to (?:both|all(?: three| of them)?|each))"
@@ -341,6 +341,11 @@ _RECLAIMING_KEYS = _OUTCOME_PREDICATES | {"predicate-given", "predicate-instead-
 # a person's story told outcome first: "After two rounds I was walking without a cane. My
 # arthritis had kept me housebound." (the outcome, then whose condition it was)
 _STORY_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
+# a post's byline standing alone: "Julian Voss @juliusvoss_hs", "**u/nana_of_5** · 18h"
+_HANDLE_BYLINE = re.compile(r"[\s*_]*(?:[A-Z][\w.'\u2019-]*\s+){0,4}[*_]*\s*(?:@[\w.]+|u/[\w-]+)[*_]*(?:\s*[·|•][^\n.!?]{0,40})?\s*")
+# an answer that is an outcome alone: "Brain fog?" "Gone."
+_OUTCOME_ANSWER = re.compile(r"\s*(?:(?:totally|completely|basically|pretty\s+much|almost)\s+)?(?:gone|vanished|fixed|cured|healed|history"
+                             r"|(?:much|way|so\s+much|a\s+lot)\s+better)\s*[.!]*\s*", re.IGNORECASE)
 _HASHTAG_LINE = re.compile(r"\s*#[^\s#]+(?:\s+#[^\s#]+)*\s*")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e)\b")
 # a heading that marks a stage of the writer's own story ("What they did", "Update, 3
@@ -360,7 +365,7 @@ _WE_WENT = re.compile(r"\b[Ww]e\s+(?:flew|went|travel+ed|drove|took\s+(?:him|her
 _STORY_PREDICATES = _OUTCOME_PREDICATES | {"predicate-outcome-better", "predicate-cure", "predicate-relieve",
                                            "predicate-improve", "predicate-reverse", "predicate-restore"}
 # what a post about a named person tells of them ("The knee replacement can wait!")
-_PERSON_OUTCOMES = _STORY_PREDICATES | {"predicate-instead-of-surgery"}
+_PERSON_OUTCOMES = _STORY_PREDICATES | {"predicate-instead-of-surgery", "predicate-candidate"}
 # how a person's treatment failed, told right after it
 _FAILED_AFTER = re.compile(
     r"\b(?:nothing\s+(?:changed|happened|helped|improved|worked)|(?:is|was|are|were)\s+no\s+better|"
@@ -885,7 +890,8 @@ class _Walk:
         pending, self.pending_asked = self.pending_asked, []
         if not pending and self.asked and self.asked_claims and self.asked_start == previous_start:
             pending = self.asked  # the question's paragraph ends unanswered
-        if pending and kind == "heading" and len(_WORD.findall(self.text[start:end])) <= 12:
+        if pending and ((kind == "heading" and len(_WORD.findall(self.text[start:end])) <= 12)
+                        or (kind == "paragraph" and _HANDLE_BYLINE.fullmatch(self.text, start, end))):
             self.pending_asked = pending  # a byline between the question and its answer
         carried = pending if kind == "paragraph" else []
         self.asked = (self.heading_asked or list({c.key: c for c in asked_before}.values()) or carried
@@ -1068,7 +1074,8 @@ class _Walk:
         if s.modifiers and (lead_in or self.text[s.start:s.end].rstrip().endswith(":")):
             return True  # "Northgate does not sell or provide:" colours the list below
         section = self.section
-        if self.asked and _YES_ANSWER.match(self.text, s.start, s.end):
+        if self.asked and (_YES_ANSWER.match(self.text, s.start, s.end)
+                           or _OUTCOME_ANSWER.fullmatch(self.text, s.start, s.end)):
             return True  # "What about a bad back?" "Absolutely."
         if not s.predicates:
             return False
@@ -1087,7 +1094,7 @@ class _Walk:
             return True  # "In our review of 312 children with autism:" "- 82% made better eye contact"
         if self.named_conditions and any(m.kind == "organ" for m in s.modifiers):
             return True  # "... with COPD?" "Our cells help repair the lung tissue"
-        if keys & _STORY_PREDICATES and (_STORY_PERSON.search(self.text, s.start, s.end) or self.previous_conditions
+        if keys & _PERSON_OUTCOMES and (_STORY_PERSON.search(self.text, s.start, s.end) or self.previous_conditions
                                          or self.story_told):
             return True  # "After two rounds I was walking without a cane." (My arthritis ...)
         return (kind == "heading" or lead_in or (section is not None and bool(section.conditions))
@@ -1135,7 +1142,7 @@ class _Walk:
             claims = [c for c in claims if c.certainty != "hedged"]
         asked, self.asked = self.asked, []
         asked_claims, self.asked_claims = self.asked_claims, []
-        yes = _YES_ANSWER.match(text, s.start, s.end)
+        yes = _YES_ANSWER.match(text, s.start, s.end) or _OUTCOME_ANSWER.fullmatch(text, s.start, s.end)
         if asked and asked_claims:
             in_question = not s.question and self.block[0] == self.asked_start
             if in_question and yes:
@@ -1788,9 +1795,11 @@ class _Walk:
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif (self.previous_conditions and not self.block_has_conditions
               and (self.block[2] == "paragraph" or self.thread_reply)
-              and any(p.key in _STORY_PREDICATES for p in s.predicates)
+              and any(p.key in _STORY_PREDICATES or p.key == "predicate-candidate" for p in s.predicates)
               and not any(p.value == "success-rate" for p in s.predicates)  # (a rate on its own: all patients)
               and (_STORY_PERSON.search(text, s.start, s.end) or _PATIENTS_REPORT.search(text, s.start, s.end)
+                   # "My dad ... has COPD" [a reply] "Yes, your dad is a very good candidate for our protocol"
+                   or any(p.key == "predicate-candidate" for p in s.predicates)
                    # "Many patients reduce the levodopa by half."
                    or (any(p.key in _OUTCOME_PREDICATES for p in s.predicates)
                        and _PATIENT_NOUN.search(text, s.start, s.end))
