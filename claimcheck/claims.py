@@ -61,6 +61,8 @@ _YES_ANSWER = re.compile(
     r"|(?:in (?:many|most) cases|often|usually|mostly|generally),? yes|(?:it's |it is )?(?:never|rarely|seldom|not) too late"
     r"|yes to (?:both|all(?: three| of them)?|each))"
     r"(?:\b|(?<=%))[.,!:;\u2014-]|(?:yes|absolutely)\s+(?:it|they|we|stem|our)\b"
+    # "Yes Lorena!! Cerebral palsy, Down syndrome ... are all part of our pediatric program"
+    r"|(?:yes|absolutely|definitely)\s+(?-i:[A-Z][a-z]+)[.,!]"
     r"|(?:it|they|we|the\s+cells|these\s+cells|that|this)\s+(?:does|do|can|will|did|could)(?![\w'\u2019])(?!\s+not\b)"
     r"\s*(?:[.,!]|\s+(?:yes|very|often|usually|mostly|in\s+(?:most|many)|for\s+most|help|work)\b))", re.IGNORECASE)
 # a therapy name that modifies one of these nouns names a place, trade or study, not a use
@@ -321,7 +323,7 @@ _QUALIFIER_GAP = re.compile(
     r"(?:(?:a|an|the|repeated|recurrent|severe|prior|previous|past)\s+)*", re.IGNORECASE)
 # a sentence that goes on about the patients (or the clinic) of the sentence before
 _CONTINUING_SUBJECT = re.compile(
-    r"[\s\"'(]*(?:their|they|his|he|her|she|my|we|our|what\s+we|many|most|some|all|both|each|every|nearly|almost|within|"
+    r"[\s\"'(\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]*(?:their|they|his|he|her|she|my|we|our|what\s+we|many|most|some|all|both|each|every|nearly|almost|within|"
     r"after|since|now|today|two|three|four|five|six|weeks|months|years|patients|parents|clients|families|people|"
     r"children|kids|mothers|moms|fathers|dads|results?|outcomes?|relief|improvements?|in\s+our|in\s+my)\b", re.IGNORECASE)
 # ", a bone marrow stem cell product" / ", the only FDA-approved" / " (remestemcel-L": a
