@@ -173,6 +173,8 @@ _OTHER_TREATMENT_NAMED = re.compile(
     # "care in a multidisciplinary ALS clinic also helps people live longer"
     r"multidisciplinary\s+(?:care|clinics?|teams?)|care\s+in\s+(?:a|an|the)\s+(?:multidisciplinary|specialist|specialised|specialized)\b|"
     r"palliative\s+care|supportive\s+care|gla:?d\b|hydrotherapy|"
+    # "Sunscreen every single day is still the best anti-aging product", "wearing SPF 50"
+    r"sunscreens?|spf\s*\d*|retinoids?|retinol|tretinoin|"
     r"bracing|anti-VEGF|(?:approved|proven|standard|existing|conventional|licensed)\s+(?:[\w-]+\s+)?"
     r"(?:medicines|medications|drugs|treatments?|therapies)|"
     # "She's doing well on her medication": the medicine does the work
@@ -348,6 +350,10 @@ _HANDLE_BYLINE = re.compile(r"[\s*_]*(?:[A-Z][\w.'\u2019-]*\s+){0,4}[*_]*\s*(?:@
 # an answer that is an outcome alone: "Brain fog?" "Gone."
 _OUTCOME_ANSWER = re.compile(r"\s*(?:(?:totally|completely|basically|pretty\s+much|almost)\s+)?(?:gone|vanished|fixed|cured|healed|history"
                              r"|(?:much|way|so\s+much|a\s+lot)\s+better)\s*[.!]*\s*", re.IGNORECASE)
+_CONFOUNDED = re.compile(
+    r"\b(?:but|although|though)\s+(?:I|we|he|she|they)\s+(?:(?:was|were|had|have|has|'d|\u2019d)\s+)?also\s+(?:been\s+)?"
+    r"(?:started\s+|began\s+|begun\s+)?(?:doing|taking|using|wearing|seeing|getting|on)\b", re.IGNORECASE)
+_WHICH_DID = re.compile(r"\bwho\s+knows\s+(?:which|what)\b|\bhard\s+to\s+(?:say|know|tell)\s+(?:which|what)\b", re.IGNORECASE)
 _HASHTAG_LINE = re.compile(r"\s*#[^\s#]+(?:\s+#[^\s#]+)*\s*")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e)\b")
 # a heading that marks a stage of the writer's own story ("What they did", "Update, 3
@@ -1306,6 +1312,16 @@ class _Walk:
             claims = [replace(c, negated=True) if c.predicate == "approved-for"
                       or (c.therapy.id in self.rs.therapies
                           and self.rs.therapies[c.therapy.id].type == "product") else c for c in claims]
+        if claims and _CONFOUNDED.search(text, s.start, s.end):
+            # "the spots faded a little, but I also started wearing SPF 50 every day": the
+            # writer credits something else they did, a caution
+            claims = [replace(c, negated=True, cues=tuple(c.cues) + ("caution",))
+                      if c.predicate not in _LISTING_PREDICATES and not c.attributed else c for c in claims]
+        elif claims and _WHICH_DID.search(text, s.start, s.end):
+            # "... may help a little, but microneedling on its own already softens scars, so it is
+            # hard to tell which part did the work": the benefit is left in doubt
+            claims = [replace(c, certainty="hedged", cues=tuple(c.cues) + ("hedge",)) if not c.negated else c
+                      for c in claims]
         claims = _dedupe(claims, self.rs)
         if section is not None:
             # (after dedupe: "bad back caused by worn discs" claims the disc disease only, so
