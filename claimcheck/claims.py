@@ -352,7 +352,9 @@ _OUTCOME_ANSWER = re.compile(r"\s*(?:(?:totally|completely|basically|pretty\s+mu
                              r"|(?:much|way|so\s+much|a\s+lot)\s+better)\s*[.!]*\s*", re.IGNORECASE)
 _CONFOUNDED = re.compile(
     r"\b(?:but|although|though)\s+(?:I|we|he|she|they)\s+(?:(?:was|were|had|have|has|'d|\u2019d)\s+)?also\s+(?:been\s+)?"
-    r"(?:started\s+|began\s+|begun\s+)?(?:doing|taking|using|wearing|seeing|getting|on)\b", re.IGNORECASE)
+    r"(?:started\s+|began\s+|begun\s+)?(?:doing|taking|using|wearing|seeing|getting|on)\b"
+    # "My jet-lag fatigue was gone by day three, but that's what happens when you sleep nine hours"
+    r"|\bbut\s+that(?:'s|\u2019s|\s+is)\s+(?:just\s+|also\s+)?what\s+happens\s+when\b", re.IGNORECASE)
 _WHICH_DID = re.compile(r"\bwho\s+knows\s+(?:which|what)\b|\bhard\s+to\s+(?:say|know|tell)\s+(?:which|what)\b", re.IGNORECASE)
 _HASHTAG_LINE = re.compile(r"\s*#[^\s#]+(?:\s+#[^\s#]+)*\s*")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e)\b")
@@ -1916,6 +1918,9 @@ class _Walk:
         pclause = s.clause_of(predicate.start)
         if therapies and _talks_about(text, pclause, therapies):
             return []  # "the respiratory team will answer questions about stem cell offers after the session"
+        if any(m.start() <= predicate.start and predicate.end <= m.end()
+               for m in _OTHER_TREATMENT_NAMED.finditer(text, pclause[0], pclause[1])):
+            return []  # the outcome is the medicine's: "She's doing well on her medication"
         if (_names_other_treatment(_OTHER_TREATMENT_NAMED, text, pclause[0], predicate.start)
                 or (_names_other_treatment(_OTHER_TREATMENT, text, predicate.start,
                                            _conjunct(text, pclause, predicate.start)[1])
