@@ -356,6 +356,9 @@ _CONFOUNDED = re.compile(
     # "My jet-lag fatigue was gone by day three, but that's what happens when you sleep nine hours"
     r"|\bbut\s+that(?:'s|\u2019s|\s+is)\s+(?:just\s+|also\s+)?what\s+happens\s+when\b", re.IGNORECASE)
 _WHICH_DID = re.compile(r"\bwho\s+knows\s+(?:which|what)\b|\bhard\s+to\s+(?:say|know|tell)\s+(?:which|what)\b", re.IGNORECASE)
+# a video transcript's time code ("1:07 Fusion is a big surgery ..."): its lines go on
+# about the question read out before them, as a chat's messages do
+_VIDEO_STAMP = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+(?=\S)")
 _HASHTAG_LINE = re.compile(r"\s*#[^\s#]+(?:\s+#[^\s#]+)*\s*")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e)\b")
 # a heading that marks a stage of the writer's own story ("What they did", "Update, 3
@@ -916,7 +919,7 @@ class _Walk:
             self.previous_conditions = self.block_conditions or self.previous_conditions
         elif kind != "paragraph" and not self.thread_reply:
             self.previous_conditions = []
-        elif not self.block_conditions and CHAT_STAMP_RE.match(self.text, start):
+        elif not self.block_conditions and (CHAT_STAMP_RE.match(self.text, start) or _VIDEO_STAMP.match(self.text, start)):
             pass  # a chat goes on about what was named a few messages before ("My mom has COPD" /
             # "Hi Rachel!! We see many patients like your mom" / "After the second drip most of them ...")
         elif self.block_conditions or not self.block_named_therapy:
