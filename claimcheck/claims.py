@@ -359,6 +359,7 @@ _WHICH_DID = re.compile(r"\bwho\s+knows\s+(?:which|what)\b|\bhard\s+to\s+(?:say|
 # a video transcript's time code ("1:07 Fusion is a big surgery ..."): its lines go on
 # about the question read out before them, as a chat's messages do
 _VIDEO_STAMP = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+(?=\S)")
+_WHAT_ABOUT = re.compile(r"\b(?:what|how)\s+about\s+(?:for\s+)?(?:(?:my|your|his|her|their|our|a|an|the)\s+)?", re.IGNORECASE)
 _HASHTAG_LINE = re.compile(r"\s*#[^\s#]+(?:\s+#[^\s#]+)*\s*")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e)\b")
 # a heading that marks a stage of the writer's own story ("What they did", "Update, 3
@@ -1181,10 +1182,15 @@ class _Walk:
                      # "Knee pain at 45? Skip the knee replacement": offered in place of surgery
                      or any(p.key == "predicate-instead-of-surgery" for p in s.predicates)))):
             claims += self._answer_claims(s, therapies, asked, {c.condition.id for c in claims})
-        elif s.question and conditions and not claims and len(_WORD.findall(text[s.start:s.end])) <= 8:
+        elif s.question and conditions and not claims and (
+                len(_WORD.findall(text[s.start:s.end])) <= 8
+                # ("@kayla.m.r: What about my dad's emphysema?": its answer claims it; the
+                # question itself asks, as an FAQ's "What about cerebral palsy?" does)
+                or (len(_WORD.findall(text[s.start:s.end])) <= 14 and _WHAT_ABOUT.search(text, s.start, s.end))):
             self.asked = conditions  # "Thinning hair?" and the answer after it: "Our exosome serum ..."
             if self.block[2] == "heading":
                 self.heading_asked = conditions  # "### What about a bad back?" / "Absolutely. ..."
+
         elif (s.question and conditions and claims and all(c.certainty == "hedged" for c in claims)
               and self.block[2] == "paragraph" and len(_WORD.findall(text[s.start:s.end])) <= 16):
             # "Can stem cells help degenerative disc disease? For most of our spine patients,
