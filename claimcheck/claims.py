@@ -173,6 +173,8 @@ _OTHER_TREATMENT_NAMED = re.compile(
     # "care in a multidisciplinary ALS clinic also helps people live longer"
     r"multidisciplinary\s+(?:care|clinics?|teams?)|care\s+in\s+(?:a|an|the)\s+(?:multidisciplinary|specialist|specialised|specialized)\b|"
     r"palliative\s+care|supportive\s+care|gla:?d\b|hydrotherapy|"
+    # "The surgery is what fixed it."
+    r"(?:the\s+)?(?:surgery|operation|fusion|decompression|laminectomy|replacement)(?=\s+(?:is|was)\s+what\b)|"
     # "Sunscreen every single day is still the best anti-aging product", "wearing SPF 50"
     r"sunscreens?|spf\s*\d*|retinoids?|retinol|tretinoin|"
     r"bracing|anti-VEGF|(?:approved|proven|standard|existing|conventional|licensed)\s+(?:[\w-]+\s+)?"
@@ -1438,6 +1440,8 @@ class _Walk:
                     continue  # a sub-heading naming a condition its section has claimed
                 if _DIAGNOSED.search(text, max(s.start, cond.start - 60), cond.start):
                     continue  # a quoted comment in the list: "My mom was diagnosed with Alzheimer's"
+                if not therapies and _names_other_treatment(_OTHER_TREATMENT_NAMED, text, clause[0], cond.start):
+                    continue  # "- Methotrexate and Humira have decades of trial data behind them for RA"
                 # (each item of a list is a claim of its own, even when it repeats one)
                 pred_kind, pred_text = frame.predicate, frame.predicate_text
                 framed = frame.modality
@@ -1935,7 +1939,10 @@ class _Walk:
                                            _conjunct(text, pclause, predicate.start)[1])
                     and not _COMPARED.search(text, pclause[0], pclause[1]))) and not any(
                 pclause[0] <= m.start < pclause[1] for m in list(s.terms) + list(s.modifiers)
-                if m.kind in ("therapy", "therapy-anaphora")):
+                if m.kind == "therapy" or (m.kind == "therapy-anaphora"
+                                           # (not the object of the outcome: "The surgery is what fixed it")
+                                           and not (m.start > predicate.start
+                                                    and text[m.start:m.end].lower() in _BARE_PRONOUNS))):
             return []  # "We did not do the cells, but the hippotherapy has been wonderful for her",
             # "most cases settle within a year with rest and a strap",
             # "his DBS surgery gave him his handwriting back": another treatment, the subject
