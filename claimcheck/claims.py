@@ -361,6 +361,17 @@ _WHICH_DID = re.compile(r"\bwho\s+knows\s+(?:which|what)\b|\bhard\s+to\s+(?:say|
 # a video transcript's time code ("1:07 Fusion is a big surgery ..."): its lines go on
 # about the question read out before them, as a chat's messages do
 _VIDEO_STAMP = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+(?=\S)")
+# a title of a university, a hospital or a society's page ("Stem cells in neurology: MS,
+# Parkinson's disease and ALS | Kenmore University Health"): it names its subjects
+_ACADEMIC_TITLE = re.compile(
+    r"\b(?:University|Universit\u00e4t|Hospital|Hospitals|Health\s+System|Medical\s+(?:Center|Centre|School)|NHS|"
+    r"School\s+of\s+Medicine|Department\s+of|Society|Association|Alliance|Foundation|College\s+of)\b"
+    r"|\b(?:stem\s+cells?|cell\s+therap(?:y|ies))\s+in\s+(?:neurology|cardiology|rheumatology|orthopaedics|orthopedics|"
+    r"medicine|ophthalmology|dermatology|oncology|haematology|hematology)\b", re.IGNORECASE)
+_CREDITED_TO = re.compile(r"\b(?:puts?|putting)\s+(?:it\s+|that\s+|this\s+)?down\s+to\b|\bcredits?\s+(?:it\s+|that\s+)?(?:to|for)\b"
+                          r"|\bthanks\s+to\b|\bbecause\s+of\b|\bowes?\s+(?:it|that)\s+to\b", re.IGNORECASE)
+# (a trial's page title is a research claim: "CORDIAL-ALS: cord tissue stromal cell infusions in ALS")
+_TRIAL_TITLE = re.compile(r"\b[A-Z]{3,}(?:-[A-Z0-9]+)+\b|\b(?:[Tt]rials?|[Ss]tud(?:y|ies)|[Rr]esearch)\b")
 _WHAT_ABOUT = re.compile(r"\b(?:what|how)\s+about\s+(?:for\s+)?(?:(?:my|your|his|her|their|our|a|an|the)\s+)?", re.IGNORECASE)
 _HASHTAG_LINE = re.compile(r"\s*#[^\s#]+(?:\s+#[^\s#]+)*\s*")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e)\b")
@@ -1362,12 +1373,15 @@ class _Walk:
         # (or states an approval: "It holds a conditional EU authorisation for ... deficiency caused by burns")
         names_product = (any(self.rs.therapies[t.key].type == "product" for t in therapies)
                          or any(p.value == "approved-for" for p in s.predicates))
+        causes: set[str] = set()
         for cond in conditions:
             if _qualifies_previous(cond, conditions, text):
                 continue  # "sickle cell disease with stroke": the stroke describes the disease
-            if names_product and _joined_to_previous(cond, conditions, text, _CAUSE_GAP):
+            if names_product and (_joined_to_previous(cond, conditions, text, _CAUSE_GAP) or cond.key in causes):
                 # "Holoclar is approved for limbal stem cell deficiency after chemical burns": a
-                # product's indication names the cause of the condition it treats
+                # product's indication names the cause of the condition it treats (each of
+                # them: "following chemical or thermal burns")
+                causes.add(cond.key)
                 continue
             if kind == "list_item" and (self.eligibility_lead_in or any(sec.eligibility for sec in self.sections)) \
                     and _nearest(s.predicates, cond, s.clause_of(cond.start)) is None:
@@ -1493,6 +1507,7 @@ class _Walk:
                 source = "sentence"
             elif (kind == "title" or (kind == "heading" and self.headings_seen == 1 and self.block[3] <= 1
                                       and not _ARTICLE_TITLE.search(text, s.start, s.end))) \
+                    and not (_ACADEMIC_TITLE.search(text, s.start, s.end) and not _TRIAL_TITLE.search(text, s.start, s.end)) \
                     and therapies and not any(_TOPIC_PAIR.fullmatch(text, min(t.end, cond.end), max(t.start, cond.start))
                                               or _INSTITUTION_AFTER.match(text, t.end) for t in therapies):
                 # "Stem Cells in Tijuana | Clinica Renacer | Arthritis, Parkinson's, Autism": a
@@ -1934,6 +1949,9 @@ class _Walk:
         if any(m.start() <= predicate.start and predicate.end <= m.end()
                for m in _OTHER_TREATMENT_NAMED.finditer(text, pclause[0], pclause[1])):
             return []  # the outcome is the medicine's: "She's doing well on her medication"
+        if any(_OTHER_TREATMENT_NAMED.search(text, m.end(), min(s.end, m.end() + 40))
+               for m in _CREDITED_TO.finditer(text, predicate.end, s.end)):
+            return []  # "no new lesions since 2021, which she puts down to the Ocrevus"
         if (_names_other_treatment(_OTHER_TREATMENT_NAMED, text, pclause[0], predicate.start)
                 or (_names_other_treatment(_OTHER_TREATMENT, text, predicate.start,
                                            _conjunct(text, pclause, predicate.start)[1])
@@ -2194,7 +2212,9 @@ _COMPARED_WITH = re.compile(rf"\b(?:{_COMPARISON}|unlike|instead\s+of|rather\s+t
                             r"(?:[\w'-]+\s+){0,4}\Z", re.IGNORECASE)
 
 
-_CAUSE_GAP = re.compile(r"\s+(?:after|following|caused\s+by|due\s+to|resulting\s+from|from)\s+"
+# (past an aside on its severity: "limbal stem cell deficiency, moderate or severe, following
+# chemical or thermal burns")
+_CAUSE_GAP = re.compile(r"(?:,\s*(?:[\w-]+\s+){0,3}?[\w-]+,)?\s+(?:after|following|caused\s+by|due\s+to|resulting\s+from|from)\s+"
                         r"(?:(?:a|an|the|chemical|thermal|physical|severe|prior|previous|past|or|and)\s+)*", re.IGNORECASE)
 
 
