@@ -271,7 +271,10 @@ _DEFINED = re.compile(
 _ELIGIBILITY = re.compile(
     r"\b(?:who\s+can\s+(?:take\s+part|join|participate|enrol+|apply|volunteer)|who\s+(?:may|might|could)\s+(?:qualify|be\s+eligible|join|take\s+part)|"
     r"eligib\w*|inclusion\s+criteria|exclusion\s+criteria|you\s+(?:may|might|could)\s+(?:be\s+able\s+to\s+)?(?:join|take\s+part|qualify|participate)|"
-    r"(?:can|could|may)\s+take\s+part\s+if|who\s+we\s+are\s+looking\s+for|(?:to|can)\s+enrol+|participants\s+must|volunteers\s+(?:must|should|who))",
+    r"(?:can|could|may)\s+take\s+part\s+if|who\s+we\s+are\s+looking\s+for|(?:to|can)\s+enrol+|participants\s+must|volunteers\s+(?:must|should|who)|"
+    # "We usually consider a referral only when all of these apply:"
+    r"(?:consider|offer|make)\s+(?:a\s+)?referral\s+only\s+(?:when|if)|only\s+(?:when|if)\s+all\s+of\s+(?:these|the\s+following)\s+apply|"
+    r"(?:who|patients\s+who)\s+(?:is|are)\s+(?:a\s+)?(?:suitable|good)\s+candidates?\s+for\s+(?:referral|the\s+(?:trial|study)))",
     re.IGNORECASE)
 # a clause joined on ("..., and adipose cells are not approved", "..., while others found no
 # difference"), not the commas of a list ("for DCP, autism and Down syndrome is not registered")
@@ -372,6 +375,7 @@ _CREDITED_TO = re.compile(r"\b(?:puts?|putting)\s+(?:it\s+|that\s+|this\s+)?down
                           r"|\bthanks\s+to\b|\bbecause\s+of\b|\bowes?\s+(?:it|that)\s+to\b", re.IGNORECASE)
 # (a trial's page title is a research claim: "CORDIAL-ALS: cord tissue stromal cell infusions in ALS")
 _TRIAL_TITLE = re.compile(r"\b[A-Z]{3,}(?:-[A-Z0-9]+)+\b|\b(?:[Tt]rials?|[Ss]tud(?:y|ies)|[Rr]esearch)\b")
+_TREATMENT_NOUNS = frozenset({"treatment", "treatments", "therapy", "therapies", "medication", "medications", "medicine"})
 _WHAT_ABOUT = re.compile(r"\b(?:what|how)\s+about\s+(?:for\s+)?(?:(?:my|your|his|her|their|our|a|an|the)\s+)?", re.IGNORECASE)
 _HASHTAG_LINE = re.compile(r"\s*#[^\s#]+(?:\s+#[^\s#]+)*\s*")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e)\b")
@@ -1384,8 +1388,11 @@ class _Walk:
                 causes.add(cond.key)
                 continue
             if kind == "list_item" and (self.eligibility_lead_in or any(sec.eligibility for sec in self.sections)) \
-                    and _nearest(s.predicates, cond, s.clause_of(cond.start)) is None:
-                continue  # "Who can take part: - Adults 18 to 65 with progressive MS": who may volunteer
+                    and ((nearest := _nearest(s.predicates, cond, s.clause_of(cond.start))) is None
+                         or text[nearest.start:nearest.end].lower() in _TREATMENT_NOUNS):
+                # "Who can take part: - Adults 18 to 65 with progressive MS": who may volunteer
+                # ("- relapsing MS with new lesions while on treatment": their own medicine)
+                continue
             if (_MEDICINE_AFTER.match(text, cond.end) and _MEDICINE_OWNER.search(text, max(s.start, cond.start - 30), cond.start)
                     and not _COMPARED.search(text, s.start, s.end)):
                 continue  # "does not replace riluzole or other ALS medicines": the condition names the medicines
@@ -1789,6 +1796,8 @@ class _Walk:
         """A sentence with a predicate but no condition: "these conditions" refers back,
         or the section's heading names the condition (once per section)."""
         x, text, section = self.x, self.text, self.section
+        if self.block[2] == "list_item" and (self.eligibility_lead_in or any(sec.eligibility for sec in self.sections)):
+            return []  # "We consider a referral only when all of these apply:" "- age 55 or younger"
         anaphora = next((m for m in s.modifiers if m.kind == "anaphora"), None)
         if anaphora is None and therapies and any(p.value == "approved-for" and _GERUND.match(text, p.end)
                                                   for p in s.predicates):
