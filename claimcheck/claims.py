@@ -228,6 +228,7 @@ _ORGANISATION_AFTER = re.compile(
 
 
 def _in_organisation_name(text: str, m: "Mention") -> bool:
+    """Is the capitalised condition name part of an organisation's or a campaign's name?"""
     if not text[m.start:m.start + 1].isupper():
         return False
     return bool(_ORGANISATION_BEFORE.search(text, max(0, m.start - 80), m.start)
@@ -842,7 +843,7 @@ class _Walk:
         self.people: dict[str, list[Mention]] = {}
         self.names: dict[str, bool] = {}  # capitalised word -> whether the page uses it as a name
         self.block_person: str | None = None  # the named person the block opens with
-        # the conditions the last message that asked asked about ("Did it do anything for your
+        # the conditions of the thread's last question ("Did it do anything for your
         # emphysema?"), for the stories told in the replies below it
         self.thread_asked: list[Mention] = []
         # a page in the writer's own voice (a blog, a post): its story runs on under headings
@@ -1207,7 +1208,6 @@ class _Walk:
             self.asked = conditions  # "Thinning hair?" and the answer after it: "Our exosome serum ..."
             if self.block[2] == "heading":
                 self.heading_asked = conditions  # "### What about a bad back?" / "Absolutely. ..."
-
         elif (s.question and conditions and claims and all(c.certainty == "hedged" for c in claims)
               and self.block[2] == "paragraph" and len(_WORD.findall(text[s.start:s.end])) <= 16):
             # "Can stem cells help degenerative disc disease? For most of our spine patients,
