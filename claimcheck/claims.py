@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from claimcheck.layout import CHAT_STAMP_RE
+from claimcheck.layout import CHAT_STAMP_RE, VIDEO_STAMP_RE
 from claimcheck.matching import Mention, Sentence
 from claimcheck.models import Claim, ConditionRef, TherapyRef
 from claimcheck.ruleset import RuleSet
@@ -75,11 +75,15 @@ _PATIENT_NOUN = re.compile(r"\b(?:patients|clients|parents|families|people|child
                            r"(?:most|many|all|some|several|half)\s+of\s+them)\b", re.IGNORECASE)
 # "Stem Cells and MS: Separating Fact from Hype": a title that pairs the two names a topic
 _TOPIC_PAIR = re.compile(r"\s*(?:and|&|&amp;|vs\.?|versus|or)\s*", re.IGNORECASE)
+# "Northern MS Alliance", "the ALS awareness walk", "the Arthritis and Rheumatism Foundation"
 _ORGANISATION_AFTER = re.compile(
-    r"\s+(?:(?:family|families|patient|patients|research|support|care|awareness)\s+)?(?:alliance|society|foundation|"
-    r"association|federation|trust|coalition|council|charity|awareness\s+(?:walk|5k|run|month|week|day))\b",
+    r"(?:\s+(?:and|&)\s+[\w'\u2019-]+){0,2}\s+(?:(?:family|families|patient|patients|research|support|care|awareness)\s+)?"
+    r"(?:alliance|society|foundation|association|federation|trust|coalition|council|charity|institute|"
+    r"awareness\s+(?:walk|5k|run|month|week|day))\b",
     re.IGNORECASE)
 _BARE_TREATMENT_NOUNS = frozenset({"treatment", "treatments", "protocol", "protocols"})
+# ... and the nouns for a medicine ("- relapsing MS with new lesions while on treatment")
+_TREATMENT_NOUNS = _BARE_TREATMENT_NOUNS | {"therapy", "therapies", "medication", "medications", "medicine"}
 # "..., for selected cartilage defects of the knee, MACI": the condition, then its therapy
 _LEADS_TO = re.compile(r"(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+)?\s*[,:]\s*")
 _FOR_JUST_BEFORE = re.compile(r"(?:\A|[,:;]\s*|\band\s+)[Ff]or\s+(?:[\w'-]+\s+){0,3}\Z")
@@ -91,6 +95,7 @@ _SELLER_GIVES = re.compile(
     r"protocols?|programs?|programmes?|shots?|methods?|techniques?|procedures?|treatments?)\b)", re.IGNORECASE)
 _SURGERY_FOR = re.compile(r"\b(knee|hip|shoulder|joint|spinal|spine|back|neck)\s+(?:replacement|fusion|surgery)s?\b",
                           re.IGNORECASE)
+_CAN_WAIT = re.compile(r"\b(?:can|could|will|may)\s+(?:now\s+)?wait\b", re.IGNORECASE)
 _SURGERY_CONDITIONS = {"knee": "knee-osteoarthritis", "hip": "hip-osteoarthritis", "shoulder": "shoulder-osteoarthritis",
                        "joint": "osteoarthritis", "spinal": "back-pain", "spine": "back-pain", "back": "back-pain",
                        "neck": "neck-pain"}
@@ -216,15 +221,12 @@ _EFFECT_QUESTION = re.compile(r"\b(?:better|help|helps|work|works|fix|fixes|heal
 _KEYWORDS_LINE = re.compile(r"[\s*_]*(?:key\s?words|tags|mesh\s+terms|topics|categories|filed\s+under)[*_]*\s*:",
                             re.IGNORECASE)
 # a condition in the name of an organisation or a campaign: "the National Institute of
-# Arthritis and Musculoskeletal and Skin Diseases", "the Arthritis Foundation", "MS Society",
-# "Autism Awareness Month" (case-sensitive: names are capitalised)
+# Arthritis and Musculoskeletal and Skin Diseases" (case-sensitive: names are capitalised;
+# "the Arthritis Foundation", "Autism Awareness Month": _ORGANISATION_AFTER)
 _ORGANISATION_BEFORE = re.compile(
     r"\b(?:Institutes?|Foundation|Society|Association|Council|Department|Centre|Center|College|Federation|"
     r"Alliance|Trust|Academy|Journal|Division|School|Network|Coalition|Registry|Consortium|Agency)\s+(?:of|for|on)\s+"
     r"(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+(?:(?:and|&)\s+)?)*\Z")
-_ORGANISATION_AFTER = re.compile(
-    r"(?:\s+(?:and|&)\s+[A-Z][\w'\u2019-]*)*\s+(?:Foundation|Society|Association|Institute|Trust|Alliance|Council|"
-    r"Federation|Coalition|Awareness\s+(?:Month|Week|Day))\b")
 
 
 def _in_organisation_name(text: str, m: "Mention") -> bool:
@@ -362,24 +364,17 @@ _CONFOUNDED = re.compile(
     # "My jet-lag fatigue was gone by day three, but that's what happens when you sleep nine hours"
     r"|\bbut\s+that(?:'s|\u2019s|\s+is)\s+(?:just\s+|also\s+)?what\s+happens\s+when\b", re.IGNORECASE)
 _WHICH_DID = re.compile(r"\bwho\s+knows\s+(?:which|what)\b|\bhard\s+to\s+(?:say|know|tell)\s+(?:which|what)\b", re.IGNORECASE)
-# a video transcript's time code ("1:07 Fusion is a big surgery ..."): its lines go on
-# about the question read out before them, as a chat's messages do
-_VIDEO_STAMP = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+(?=\S)")
 # a title of a university, a hospital or a society's page ("Stem cells in neurology: MS,
 # Parkinson's disease and ALS | Kenmore University Health"): it names its subjects
 _ACADEMIC_TITLE = re.compile(
     r"\b(?:University|Universit\u00e4t|Hospital|Hospitals|Health\s+System|Medical\s+(?:Center|Centre|School)|NHS|"
-    r"School\s+of\s+Medicine|Department\s+of|Society|Association|Alliance|Foundation|College\s+of)\b"
-    r"|\b(?:stem\s+cells?|cell\s+therap(?:y|ies))\s+in\s+(?:neurology|cardiology|rheumatology|orthopaedics|orthopedics|"
-    r"medicine|ophthalmology|dermatology|oncology|haematology|hematology)\b", re.IGNORECASE)
+    r"School\s+of\s+Medicine|Department\s+of|Society|Association|Alliance|Foundation|College\s+of)\b", re.IGNORECASE)
 _CREDITED_TO = re.compile(r"\b(?:puts?|putting)\s+(?:it\s+|that\s+|this\s+)?down\s+to\b|\bcredits?\s+(?:it\s+|that\s+)?(?:to|for)\b"
                           r"|\bthanks\s+to\b|\bbecause\s+of\b|\bowes?\s+(?:it|that)\s+to\b", re.IGNORECASE)
 # (a trial's page title is a research claim: "CORDIAL-ALS: cord tissue stromal cell infusions in ALS")
 _TRIAL_TITLE = re.compile(r"\b[A-Z]{3,}(?:-[A-Z0-9]+)+\b|\b(?:[Tt]rials?|[Ss]tud(?:y|ies)|[Rr]esearch)\b")
-_TREATMENT_NOUNS = frozenset({"treatment", "treatments", "therapy", "therapies", "medication", "medications", "medicine"})
 _WHAT_ABOUT = re.compile(r"\b(?:what|how)\s+about\s+(?:for\s+)?(?:(?:my|your|his|her|their|our|a|an|the)\s+)?", re.IGNORECASE)
 _HASHTAG_LINE = re.compile(r"\s*#[^\s#]+(?:\s+#[^\s#]+)*\s*")
-_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e)\b")
 # a heading that marks a stage of the writer's own story ("What they did", "Update, 3
 # months", "Week 6"): the story goes on under it
 _STORY_HEADING = re.compile(
@@ -767,7 +762,7 @@ class ClaimExtractor:
         for p in s.predicates:
             if p.key != "predicate-instead-of-surgery":
                 continue
-            if text[p.end - 4:p.end].lower() == "wait" and not any(m.kind == "therapy" for m in s.terms):
+            if _CAN_WAIT.search(text, p.start, p.end) and not any(m.kind == "therapy" for m in s.terms):
                 continue  # "2 months later I'm hiking again, the knee replacement can wait": the story names it
             m = _SURGERY_FOR.search(text, p.start, p.end)
             if m is None:
@@ -911,8 +906,6 @@ class _Walk:
         self.thread_reply = kind == "blockquote" and _POST_BYLINE.match(self.text, start, end) is not None
         self.block = block
         self.index = index
-        person = _BLOCK_PERSON.match(self.text, start, end) if kind == "paragraph" else None
-        self.block_person = person.group(1) if person and self._is_name(person.group(1)) else None
         self.block_therapy = None
         self.block_has_conditions = False
         self.unclaimed = []
@@ -938,7 +931,7 @@ class _Walk:
             self.previous_conditions = self.block_conditions or self.previous_conditions
         elif kind != "paragraph" and not self.thread_reply:
             self.previous_conditions = []
-        elif not self.block_conditions and (CHAT_STAMP_RE.match(self.text, start) or _VIDEO_STAMP.match(self.text, start)):
+        elif not self.block_conditions and (CHAT_STAMP_RE.match(self.text, start) or VIDEO_STAMP_RE.match(self.text, start)):
             pass  # a chat goes on about what was named a few messages before ("My mom has COPD" /
             # "Hi Rachel!! We see many patients like your mom" / "After the second drip most of them ...")
         elif self.block_conditions or not self.block_named_therapy:
@@ -948,6 +941,11 @@ class _Walk:
         if kind != "table_cell":
             self.table_therapy = None
         conditions = [m for s in sentences for m in s.terms if m.kind == "condition"]
+        # (only where it can matter: a block that names conditions, or a page with people in
+        # it; _is_name reads the whole page once per new word)
+        person = (_BLOCK_PERSON.match(self.text, start, end)
+                  if kind == "paragraph" and (conditions or self.people) else None)
+        self.block_person = person.group(1) if person and self._is_name(person.group(1)) else None
         short = self.short = _short_block(self.text, start, end)
         flushed: list[Claim] = []
         if ((kind == "title" or (kind == "heading" and self.headings_seen == 0 and level <= 1))
@@ -976,7 +974,7 @@ class _Walk:
                     or not any(p.key in _STORY_PREDICATES for p in sentences[0].predicates)) and not (
                     # (in the writer's own story, what the clinic said of the same conditions
                     # goes on with it: "The doctor told me the cells would heal the rotator cuff tear")
-                    self.personal and any(self._related(c.key, t.key) for c in conditions for t in self.story_told)):
+                    self.personal and any(self.rs.conditions_related(c.key, t.key) for c in conditions for t in self.story_told)):
                 # a paragraph that opens with a condition of its own starts another story (not
                 # "Outcome: he walks with a cane now. His bladder urgency has settled.")
                 self.story_told = []
@@ -1691,10 +1689,6 @@ class _Walk:
                 self.text[max(0, m.start() - 2):m.start()].strip() not in ("", ".", "!", "?", ":", "\"", "“")
                 for m in re.finditer(rf"\b{re.escape(word)}\b", self.text))
         return self.names[word]
-
-    def _related(self, a: str, b: str) -> bool:
-        """Is one condition the other or a narrower kind of it (knee osteoarthritis, osteoarthritis)?"""
-        return a in self.rs.condition_family(b) or b in self.rs.condition_family(a)
 
     def _by_body_part(self, s: Sentence, targets: list[Mention]) -> list[Mention]:
         """Of a story's conditions, those of the joint the sentence speaks of ("The right knee

@@ -162,10 +162,7 @@ def _score_document(labels_file: Path, checkers, out: Evaluation, half: str) -> 
     findings = result.findings
     rs = checkers(jurisdiction).ruleset
 
-    def related(a: str, b: str) -> bool:
-        if a not in rs.conditions or b not in rs.conditions:
-            return a == b
-        return a in rs.condition_family(b) or b in rs.condition_family(a)
+    related = rs.conditions_related
 
     def overlapping(label: Label):
         return [f for f in findings if f.start < label.end and label.start < f.end]

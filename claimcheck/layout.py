@@ -234,7 +234,9 @@ class _Line:
 # a chat message's or video chapter's time stamp: "[05/05/2025, 19:33] Valentina: ...",
 # "5/5/25, 7:33 PM - Valentina: ...", "[19:33] ...", "12:05 Neuropathy: ..."
 CHAT_STAMP_RE = re.compile(r"\[?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}|\[\d{1,2}:\d{2}")
-_STAMPED_LINE_RE = re.compile(rf"{CHAT_STAMP_RE.pattern}|\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+[A-Z]")
+# a video transcript's or chapter list's time code: "1:07 Fusion is a big surgery", "12:05 Neuropathy"
+VIDEO_STAMP_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+[A-Z]")
+_STAMPED_LINE_RE = re.compile(rf"{CHAT_STAMP_RE.pattern}|{VIDEO_STAMP_RE.pattern}")
 
 
 def _ends_sentence(body: str) -> bool:

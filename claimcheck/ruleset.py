@@ -309,6 +309,13 @@ class RuleSet:
         """The condition and every broader concept above it."""
         return self._ancestors["condition"][condition_id]
 
+    def conditions_related(self, a: str, b: str) -> bool:
+        """Is one condition the other or a narrower kind of it (knee osteoarthritis and
+        osteoarthritis)? Unknown ids are related only to themselves."""
+        if a not in self.conditions or b not in self.conditions:
+            return a == b
+        return a in self.condition_family(b) or b in self.condition_family(a)
+
     def distance(self, kind: str, concept_id: str, ancestor_id: str) -> int | None:
         """Steps from a therapy or condition up to one of its families (0: itself;
         None: not a family of it)."""
