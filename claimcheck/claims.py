@@ -49,6 +49,9 @@ _NO_ANSWER = re.compile(
     # "Can exosomes help eczema? Honestly, I don't know yet, and the research is thin."
     r"|(?:i|we) (?:honestly |really |just )?(?:do(?: not|n't)|can(?:not|'t)) (?:know|say|tell|promise)\b"
     r"|(?:nobody|no one) knows\b"
+    # "Can stem cells cure autism?" "We never promise a cure."; "No product can promise that."
+    r"|(?:we|i) (?:never|do(?: not|n't)|would never|will never) (?:promise|claim|guarantee)\b"
+    r"|(?:no|nobody|no one|no (?:product|treatment|clinic|doctor)) can (?:promise|guarantee)\b"
     # "Not that anyone has shown.", "Not in any good trial.", "Not on current evidence."
     r"|not (?:that (?:anyone|anybody|we|I) (?:has|have|can|could|know)|in any (?:good |controlled |real )?(?:trial|study)"
     r"|on (?:the )?current evidence|as far as (?:anyone|we|I) know)\b)", re.IGNORECASE)
@@ -405,7 +408,7 @@ _FAILED_AFTER = re.compile(
     r"back\s+to\s+(?:exactly\s+)?where\s+(?:it|they|he|she)\s+(?:had\s+been|was|were|started))\b", re.IGNORECASE)
 # the story went badly, or the condition goes on: no outcome to carry over
 _STORY_WORSE = re.compile(
-    r"\b(?:worse|worsen\w*|no\s+change|nothing\s+changed|unchanged|the\s+same|no\s+difference|progress\w*|"
+    r"\b(?:worse|worsen\w*|no\s+change|nothing\s+changed|unchanged|the\s+same(?!\s+(?:place|clinic|doctor|hospital|centre|center|city|country|trip|protocol|program|programme|treatment|cells|shots|injections|infusions|way|time|day|week|month|year|one|guy|team))|no\s+difference|progress\w*|"
     r"came\s+back|comes\s+back|come\s+back|returned|still|declin\w+|deteriorat\w+|didn't|did\s+not|not)\b",
     re.IGNORECASE)
 # "my arthritis doctor": the condition names somebody's doctor, group or medicine
@@ -445,7 +448,10 @@ _DIAGNOSIS_LABEL = re.compile(r"[\s*_]*(?:(?:primary|main|initial|working)\s+)?(
 _DIAGNOSIS_AFTER = re.compile(r"\s+diagnosis\s+(?:came|followed|was\s+made|arrived)\b", re.IGNORECASE)
 # a sentence that opens with a person's name ("Nora is five", "Mateo, the boy next door,
 # has", "After two rounds, Mateo ...")
-_OPENING_NAME = re.compile(r"(?:(?:After|Since|Then|Today|Now|Later|Within)\b[^,]{0,40},\s*)?([A-Z][a-z]{2,})(?:'s|’s)?\b(?=[\s,])")
+_OPENING_NAME = re.compile(r"(?:[A-Z][\w ]{0,24}:\s+)?(?:(?:After|Since|Then|Today|Now|Later|Within)\b[^,]{0,40},\s*)?([A-Z][a-z]{2,})(?:'s|’s)?\b(?=[\s,])")
+# the words between two conditions of one person: "CP at 14 months and autism at 3"
+_JOINED_CONDITION = re.compile(r"(?:\s+(?:at|since|from|in)\s+(?:age\s+)?[\w-]+(?:\s+(?:months?|years?|weeks?))?)?"
+                               r"\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:then\s+|later\s+|also\s+)?|\s+plus\s+)")
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
 # the person a post or paragraph is about, named at its start: "Meet Linda, 68", "Linda
 # update, week 1", "Linda, week 6: NO CANE."
@@ -845,6 +851,7 @@ class _Walk:
         # such as "What they did" and "Update, 3 months"
         self.personal = False
         self.named_conditions: dict[str, int] = {}  # condition id -> where the page last named it
+        self.named_mentions: dict[str, Mention] = {}  # condition id -> the page's last mention of it
         self.asked = []
         self.heading_asked: list[Mention] = []
         self.asked_in_heading = False
@@ -1114,8 +1121,8 @@ class _Walk:
                                                 or any(p.value != "used-for" for p in s.predicates)
                                                 or any(m.kind == "therapy-anaphora" for m in s.modifiers)):
             return True  # "... diagnosed with autism. After two sessions (These cells, His hands were stronger) ..."
-        if self.block_person in self.people and keys & _PERSON_OUTCOMES:
-            return True  # "Linda, week 6: NO CANE."
+        if keys & _PERSON_OUTCOMES and (self.block_person in self.people or self._person_conditions(s)):
+            return True  # "Linda, week 6: NO CANE.", "Week 10 update: Milo took 4 steps"
         if (self.story_conditions or self._person_conditions(s)) and "predicate-given" in keys:
             return True  # "Gary's hips had been bad ... Dr. Lund injected the concentrate into both hips"
         if self.block_has_conditions and "predicate-success-rate" in keys:
@@ -1270,6 +1277,7 @@ class _Walk:
                 section.therapy = named
         if conditions:
             self.named_conditions.update((c.key, c.start) for c in conditions)
+            self.named_mentions.update((c.key, c) for c in conditions)
             self.block_conditions.extend(conditions)
             if not self.block_has_conditions:
                 self.antecedents = {}
@@ -1288,10 +1296,18 @@ class _Walk:
                           or _OWNER_INSIDE.search(text, c.start, c.end) or _OWNER_AFTER.match(text, c.end))
                          and not _CONDITION_AS_MODIFIER.match(text, c.end))
                      or (_DIAGNOSIS_AFTER.match(text, c.end) and _A_PERSON.search(text, s.start, c.start))]
+            # (one joined to an owned one is the person's too: "Milo was diagnosed with CP at
+            # 14 months and autism at 3")
+            for c in conditions:
+                if owned and c.start > owned[-1].end and c not in owned and _JOINED_CONDITION.fullmatch(
+                        text, owned[-1].end, c.start):
+                    owned.append(c)
+            # (not a hashtag: "#autismmom" tags the post, it tells no one's diagnosis)
+            untagged = [c for c in conditions if text[c.start - 1:c.start] != "#"]
             by_block_person = (not owned and self.block_person is not None and s.start > self.block[0]
                                and not _FIRST_OR_SECOND.search(text, s.start, s.end))
             if by_block_person:
-                owned = conditions  # "Meet Linda, 68. Arthritis in both knees, three years on a cane."
+                owned = untagged  # "Meet Linda, 68. Arthritis in both knees, three years on a cane."
             if owned:
                 # (a story told over several sentences gathers them: "his sugar ... The nerve
                 # pain in his feet ...")
@@ -1304,7 +1320,8 @@ class _Walk:
                 if names:
                     self.people[names[-1]] = owned
                 elif by_block_person:
-                    self.people[self.block_person] = owned
+                    self.people[self.block_person] = list(
+                        {c.key: c for c in self.people.get(self.block_person, []) + owned}.values())
         elif any(not c.negated for c in claims):
             # (a warning about it, "stem cells are unproven for autism", does not end the story)
             # "Theo ... was diagnosed with autism at two. ... Last spring we flew to a clinic in
@@ -1685,9 +1702,15 @@ class _Walk:
         """Is the capitalised word a name: written so inside a sentence somewhere, not only
         at the start of one (which any word can be)? Checked once per word and page."""
         if word not in self.names:
+            found = list(re.finditer(rf"\b{re.escape(word)}\b", self.text, re.IGNORECASE))
+            capitalised = [m for m in found if m.group() == word]
+            # (or one that opens several sentences and is never written in lower case
+            # outside a handle: "Milo was diagnosed ... Week 10 update: Milo took 4 steps")
             self.names[word] = any(
                 self.text[max(0, m.start() - 2):m.start()].strip() not in ("", ".", "!", "?", ":", "\"", "“")
-                for m in re.finditer(rf"\b{re.escape(word)}\b", self.text))
+                for m in capitalised) or (
+                len(capitalised) >= 2 and not any(m.group().islower() and self.text[m.start() - 1:m.start()] not in "@#._/"
+                                                  for m in found))
         return self.names[word]
 
     def _by_body_part(self, s: Sentence, targets: list[Mention]) -> list[Mention]:
@@ -1880,10 +1903,12 @@ class _Walk:
             targets, source = self._by_body_part(s, list(self.story_conditions)), "previous"
             predicate = _story_predicate(s)
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
-        elif (self.block_person in self.people and self.block[2] == "paragraph"
+        elif ((person := self.people.get(self.block_person) or self._person_conditions(s))
+              and self.block[2] == "paragraph"
               and any(p.key in _PERSON_OUTCOMES for p in s.predicates)
               and not any(p.value == "success-rate" for p in s.predicates)
               and (_STORY_PERSON.search(text, s.start, s.end) or s.start == self.block[0]
+                   or self.block_person not in self.people
                    or any(p.key == "predicate-instead-of-surgery" for p in s.predicates))
               and not _STORY_WORSE.search(text, s.start, s.end)
               # (not "Jess is home, back on her methotrexate, and her joints are settling down")
@@ -1891,7 +1916,7 @@ class _Walk:
                    or not _names_other_treatment(_OTHER_TREATMENT_NAMED, text, s.start, s.end))):
             # "Meet Linda ... Arthritis in both knees" [later posts] "Linda update, week 1: She
             # walked from the parking lot WITHOUT her cane": the outcome of the person's condition
-            targets, source = list(self.people[self.block_person]), "previous"
+            targets, source = list(person), "previous"
             predicate = _story_predicate(s)
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif (self.thread_asked and not self.block_has_conditions and not self.previous_conditions
@@ -1905,6 +1930,19 @@ class _Walk:
             # "Has anybody here had it? Did it do anything for your emphysema?" ... [a reply]
             # "Two weeks after my last session I was walking to the mailbox without stopping"
             targets, source = list(self.thread_asked), "previous"
+            predicate = _story_predicate(s)
+            mod = modality(s, s.clause_of(predicate.start), predicate.start)
+        elif (len(self.named_mentions) == 1 and therapies and self.block[2] in ("paragraph", "blockquote")
+              and not self.block_has_conditions and not self.previous_conditions
+              and any(p.key in _STORY_PREDICATES for p in s.predicates)
+              and not any(p.value == "success-rate" for p in s.predicates)
+              and _STORY_PERSON.search(text, s.start, s.end) is not None
+              and not _STORY_WORSE.search(text, s.start, s.end)
+              and not _names_other_treatment(_OTHER_TREATMENT_NAMED, text, s.start, s.end)):
+            # a page about one condition ("anyone tried the stem cell shots for parkinsons?"):
+            # a story of the cells told without naming it is about that one ("My uncle went to
+            # the same place and after the second round of stem cells he was gardening again")
+            targets, source = list(self.named_mentions.values()), "previous"
             predicate = _story_predicate(s)
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif (self.block[2] == "list_item" and self.lead_in_conditions

@@ -355,7 +355,9 @@ class MentionMatcher:
         mentions.extend(self._coordinated(text, mentions))
         if self.vetoes:
             mentions = self._without_vetoed(text, mentions)
-        return resolve_overlaps(mentions)
+        mentions = _without_symptoms_of_named(text, resolve_overlaps(mentions))
+        named = _named_products(text, mentions)
+        return resolve_overlaps(mentions + named) if named else mentions
 
     def _without_vetoed(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Mentions outside their concept's or cue's veto matches (each veto scanned once
@@ -546,6 +548,54 @@ class MentionMatcher:
                 for layer, kind, ident, value in self.regexes[index][1]]
 
 
+# symptoms that are named as another condition's: "my MS fatigue is gone", "long COVID
+# brain fog"; the claim is about that condition, not about chronic fatigue
+_SYMPTOM_CONDITIONS = frozenset({"chronic-fatigue", "cognitive-decline"})
+_SYMPTOM_GAP = re.compile(r"(?: |-| related | |-related |-associated )")
+
+
+def _without_symptoms_of_named(text: str, mentions: list[Mention]) -> list[Mention]:
+    conditions = [m for m in mentions if m.kind == "condition"]
+    dropped = {id(b) for a, b in zip(conditions, conditions[1:])
+               if b.key in _SYMPTOM_CONDITIONS and a.key != b.key and a.key not in _SYMPTOM_CONDITIONS
+               and a.end < b.start and _SYMPTOM_GAP.fullmatch(text, a.end, b.start)}
+    return [m for m in mentions if id(m) not in dropped] if dropped else mentions
+
+
+# a product's code name ("NV-12", "EV-Renew", "CYP-004"): a capitalised word with a digit
+# or an inner hyphen
+_CODE_NAME = re.compile(r"\b[A-Z][A-Za-z]{1,8}-?[0-9][\w-]*\b|\b[A-Z]{2,}-[A-Z][A-Za-z]+\b")
+# what ties a code name to the therapy named beside it: "NV-12 Stem Cell Therapy",
+# "NV-12, an autologous stem cell product", "a cord-cell product (CB-7)", "called NV-12"
+_NAME_BEFORE_THERAPY = re.compile(r"(?:[ \t]+|,\s+(?:an?|our|the|its)\s+(?:[\w-]+\s+){0,3}?|\s+(?:is|are)\s+(?:an?|our)\s+(?:[\w-]+\s+){0,3}?)")
+_NAME_AFTER_THERAPY = re.compile(r"(?:\s+[\w-]+){0,2}?\s*(?:\(|,\s+(?:called|named|known\s+as)\s+|\s+(?:called|named|known\s+as)\s+)")
+
+
+def _named_products(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Therapy mentions for a product's code name wherever the page uses it, once the page
+    has tied the name to a therapy ("NV-12 Stem Cell Therapy ... NV-12 halted disease
+    progression"): press releases and product pages name the product, not the cells."""
+    therapies = [m for m in mentions if m.kind == "therapy"]
+    if not therapies:
+        return []
+    names: dict[str, str] = {}
+    terms = [(m.start, m.end) for m in mentions if m.layer == "term"]
+    for code in _CODE_NAME.finditer(text):
+        if code.group() in names or any(a < code.end() and code.start() < b for a, b in terms):
+            continue  # (not "COVID-19 stem cell therapy": a condition's name)
+        for t in therapies:
+            if 0 <= t.start - code.end() <= 60 and _NAME_BEFORE_THERAPY.fullmatch(text, code.end(), t.start) \
+                    or 0 <= code.start() - t.end <= 40 and _NAME_AFTER_THERAPY.fullmatch(text, t.end, code.start()):
+                names[code.group()] = t.key
+                break
+    if not names:
+        return []
+    taken = {(m.start, m.end) for m in therapies}
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b(?!-)")
+    return [Mention("term", "therapy", names[m.group()], m.start(), m.end()) for m in pattern.finditer(text)
+            if (m.start(), m.end()) not in taken]
+
+
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Within the term, predicate and modifier layers, a mention strictly inside a longer
     one of the same layer is dropped (medspaCy's longest-match rule); mentions with the
@@ -609,6 +659,8 @@ def split_sentences(text: str, blocks: list[tuple[int, int, str, int, bool]]) ->
         stop = m.start()
         if text[stop] == "." and _abbreviation_before(text, stop):
             continue
+        if text.startswith("..", stop) and text[m.end():m.end() + 1].islower():
+            continue  # an ellipsis the sentence runs on after: "cured his CP... but I'm not"
         breaks.append(m.end())
     for index, (start, end, _kind, _level, _lead) in enumerate(blocks):
         lo = bisect_right(breaks, start)
