@@ -365,7 +365,11 @@ _CONFOUNDED = re.compile(
     r"\b(?:but|although|though)\s+(?:I|we|he|she|they)\s+(?:(?:was|were|had|have|has|'d|\u2019d)\s+)?also\s+(?:been\s+)?"
     r"(?:started\s+|began\s+|begun\s+)?(?:doing|taking|using|wearing|seeing|getting|on)\b"
     # "My jet-lag fatigue was gone by day three, but that's what happens when you sleep nine hours"
-    r"|\bbut\s+that(?:'s|\u2019s|\s+is)\s+(?:just\s+|also\s+)?what\s+happens\s+when\b", re.IGNORECASE)
+    r"|\bbut\s+that(?:'s|\u2019s|\s+is)\s+(?:just\s+|also\s+)?what\s+happens\s+when\b"
+    # mixed results told together: "they felt more energetic for a few weeks; others felt no
+    # change at all"
+    r"|[;,]\s*(?:but\s+)?(?:others|other\s+people|the\s+rest|some)\s+(?:felt|saw|noticed|got|had|experienced)\s+(?:no|nothing|little|zero)\b",
+    re.IGNORECASE)
 _WHICH_DID = re.compile(r"\bwho\s+knows\s+(?:which|what)\b|\bhard\s+to\s+(?:say|know|tell)\s+(?:which|what)\b", re.IGNORECASE)
 # a title of a university, a hospital or a society's page ("Stem cells in neurology: MS,
 # Parkinson's disease and ALS | Kenmore University Health"): it names its subjects
@@ -405,7 +409,13 @@ _FAILED_AFTER = re.compile(
     r"(?:only|just)\s+(?:got|made)\s+(?:him|her|me|it)\s+worse|"
     # "then the ache crept back to exactly where it had been", "back to square one"
     r"(?:crept|creeping)\s+(?:right\s+)?back|back\s+to\s+square\s+one|"
-    r"back\s+to\s+(?:exactly\s+)?where\s+(?:it|they|he|she)\s+(?:had\s+been|was|were|started))\b", re.IGNORECASE)
+    r"back\s+to\s+(?:exactly\s+)?where\s+(?:it|they|he|she)\s+(?:had\s+been|was|were|started)|"
+    # "No change in his walking", "Came back on more oxygen, not less", "she had the worst
+    # relapse of her life", "ended up in the ER with pneumonia", "felt nothing"
+    r"no\s+(?:real\s+)?change\s+in\s+(?:his|her|my|their|our)|came\s+back\s+(?:on\s+more|worse|sicker|exactly\s+the\s+same)|"
+    r"more\s+oxygen,?\s+not\s+less|(?:the|her|his|my)\s+worst\s+(?:relapse|flare|attack|crash|episode)|"
+    r"ended\s+up\s+in\s+(?:the\s+)?(?:ER|hospital|emergency\s+room|ICU)|(?:felt|noticed)\s+(?:absolutely\s+)?nothing|"
+    r"zero\s+difference)\b", re.IGNORECASE)
 # the story went badly, or the condition goes on: no outcome to carry over
 _STORY_WORSE = re.compile(
     r"\b(?:worse|worsen\w*|no\s+change|nothing\s+changed|unchanged|the\s+same(?!\s+(?:place|clinic|doctor|hospital|centre|center|city|country|trip|protocol|program|programme|treatment|cells|shots|injections|infusions|way|time|day|week|month|year|one|guy|team))|no\s+difference|progress\w*|"
