@@ -2331,7 +2331,7 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None, op
     Without an anchor, a forward cue counts when anything follows it; with `open_end`
     (headings and lead-ins, which speak of what comes after them) it always counts."""
     mod = Modality()
-    place_rank = (2, 0)
+    place_rank = population_rank = (2, 0)
     lo, hi = clause
     therapy_starts = [m.start for m in s.terms if m.kind == "therapy" and lo <= m.start < hi]
     if anchor is None:
@@ -2389,7 +2389,12 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None, op
         elif cat == "absolute":
             mod.absolute = True
         elif cat == "population":
-            mod.population = cue.value
+            # the population nearest the claim, one before it first: "approved ... in kids
+            # whose GVHD does not respond to steroids, and not for RA in grown-ups"
+            point = anchor if anchor is not None else (min(targets) if targets else cue.start)
+            rank = (0 if cue.start <= point else 1, abs(point - cue.start))
+            if mod.population is None or rank < population_rank:
+                mod.population, population_rank = cue.value, rank
         elif cat == "jurisdiction":
             # the place nearest the claim, one before it first: "In Europe, Holoclar has
             # conditional approval for ..., and in Japan Stemirac for ..."
