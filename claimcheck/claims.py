@@ -873,6 +873,8 @@ class _Walk:
         self.asked_start = -1  # where the paragraph of that question starts
         self.pending_asked: list[Mention] = []  # ... its conditions, left open for the next message
         self.greeted: list[Mention] = []  # a question's conditions, kept over a greeting before its answer
+        self.post_asked: list[Mention] = []  # the conditions of the last question in the post since its byline
+        self.post_named = False  # whether that post named conditions outside questions
         # conditions the previous paragraph named ("My dad had a stroke ..."), for a
         # personal outcome told in the next one ("His arm is definitely stronger.")
         self.block_conditions: list[Mention] = []
@@ -911,7 +913,16 @@ class _Walk:
         asked_before = self.block_conditions if after_question else []
         if not asked_before and kind == "paragraph" and self.block[2] == "paragraph" and self.greeted:
             asked_before = self.greeted  # "Do the cells work on bad knees too?" "Hi Gary!! Thank you for writing" "Yes to both."
-        if kind == "heading":
+        if kind == "heading" and _POST_BYLINE.match(self.text, start, end):
+            # a reply's byline ("@deb.in.dayton · 3 months ago") starts an answer to the post
+            # before it: to the question that post asked ("Does it help back pain from a
+            # herniated disc? Asking for my dad."), or to the thread's question still
+            if self.post_asked:
+                self.thread_asked = list(self.post_asked)
+            elif self.post_named:
+                self.thread_asked = []
+            self.post_asked, self.post_named = [], False
+        elif kind == "heading":
             self.thread_asked = []
         elif after_question:
             self.thread_asked = list(asked_before)  # (a question of no condition, "Did it help your breathing?", too)
@@ -1131,6 +1142,8 @@ class _Walk:
                                                 or any(p.value != "used-for" for p in s.predicates)
                                                 or any(m.kind == "therapy-anaphora" for m in s.modifiers)):
             return True  # "... diagnosed with autism. After two sessions (These cells, His hands were stronger) ..."
+        if self.thread_asked and keys & (_STORY_PREDICATES | {"predicate-help"}):
+            return True  # "Does it help back pain from a herniated disc?" [a reply] "it worked wonders for my sister's disc"
         if keys & _PERSON_OUTCOMES and (self.block_person in self.people or self._person_conditions(s)):
             return True  # "Linda, week 6: NO CANE.", "Week 10 update: Milo took 4 steps"
         if (self.story_conditions or self._person_conditions(s)) and "predicate-given" in keys:
@@ -1176,6 +1189,11 @@ class _Walk:
         x, text = self.x, self.text
         therapies = [m for m in s.terms if m.kind == "therapy"]
         conditions = [m for m in s.terms if m.kind == "condition"]
+        if conditions:
+            if s.question:
+                self.post_asked = conditions
+            else:
+                self.post_named = True
         if s.question and any(p.value == "approved-for" for p in s.predicates):
             claims = []  # "Is the treatment approved for MS?" asks what a reader should check
         else:
@@ -1931,7 +1949,7 @@ class _Walk:
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif (self.thread_asked and not self.block_has_conditions and not self.previous_conditions
               and self.block[2] in ("paragraph", "blockquote")
-              and any(p.key in _STORY_PREDICATES for p in s.predicates)
+              and any(p.key in _STORY_PREDICATES or p.key == "predicate-help" for p in s.predicates)
               and not any(p.value == "success-rate" for p in s.predicates)
               and _FIRST_PERSON.search(text, s.start, s.end) is not None
               and not _GLAD_FOR.search(text, s.start, s.end)
@@ -2281,7 +2299,14 @@ def _qualifies_previous(cond: Mention, conditions: list[Mention], text: str) -> 
     after = [c for c in conditions if c.start >= cond.end]
     if after and _CAUSE_OF_NEXT.fullmatch(text, cond.end, after[0].start):
         return True  # "diabetes-related ED", "steroid-induced": the cause of the condition after it
+    if cond.key == "sports-injury" and _joined_to_previous(cond, conditions, text, _INJURY_CAUSE_GAP):
+        return True  # "a cartilage defect in the knee, often from a sports injury": how it came about
     return _joined_to_previous(cond, conditions, text, _QUALIFIER_GAP)
+
+
+_INJURY_CAUSE_GAP = re.compile(r"(?:\s+in\s+(?:the|a|one|both|his|her|my|your)\s+[\w-]+)?,?\s+(?:often\s+|usually\s+|typically\s+|mostly\s+)?"
+                               r"(?:from|caused\s+by|due\s+to|resulting\s+from|after)\s+(?:(?:a|an|the|old|past)\s+)*",
+                               re.IGNORECASE)
 
 
 _CAUSE_OF_NEXT = re.compile(r"[-\s](?:related|induced|associated|linked|driven)\s+(?!by\b|to\b|with\b)(?:[\w-]+\s+)?",
@@ -2424,7 +2449,7 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None, op
 def _story_predicate(s: Sentence) -> Mention:
     """The outcome a story sentence tells (the first, unless it stands in a denial)."""
     told = [p for p in s.predicates if p.key in _STORY_PREDICATES] or [
-        p for p in s.predicates if p.key in _PERSON_OUTCOMES]
+        p for p in s.predicates if p.key in _PERSON_OUTCOMES] or s.predicates
     return _after_denial(s, told[0], told)
 
 
