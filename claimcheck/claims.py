@@ -49,6 +49,9 @@ _NO_ANSWER = re.compile(
     # "Can exosomes help eczema? Honestly, I don't know yet, and the research is thin."
     r"|(?:i|we) (?:honestly |really |just )?(?:do(?: not|n't)|can(?:not|'t)) (?:know|say|tell|promise)\b"
     r"|(?:nobody|no one) knows\b"
+    # "Stem cells for autism, MS, Parkinson's or COPD? Not outside a clinical trial."
+    r"|not\s+outside\s+(?:of\s+)?(?:a\s+|an\s+|the\s+)?(?:clinical\s+|registered\s+|proper\s+)?(?:trial|study|research)"
+    r"|only\s+(?:in|inside|within)\s+(?:a\s+)?(?:clinical\s+|registered\s+)?(?:trials?|stud(?:y|ies))\b"
     # "Can stem cells cure autism?" "We never promise a cure."; "No product can promise that."
     r"|(?:we|i) (?:never|do(?: not|n't)|would never|will never) (?:promise|claim|guarantee)\b"
     r"|(?:no|nobody|no one|no (?:product|treatment|clinic|doctor)) can (?:promise|guarantee)\b"
@@ -1198,6 +1201,16 @@ class _Walk:
             claims = []  # "Is the treatment approved for MS?" asks what a reader should check
         else:
             claims = self._explicit_claims(s, therapies, conditions)
+        if (not claims and therapies and conditions and not s.question
+                and self.block[2] in ("heading", "list_item", "title")):
+            # a service named by the therapy and its use: "PRP Hair Restoration · $750 per
+            # session", "Stem Cell Knee Arthritis Program"
+            for therapy in therapies:
+                cond = next((c for c in conditions if c.start == therapy.end + 1 and text[therapy.end] == " "), None)
+                if cond is not None:
+                    mod = modality(s, s.clause_of(cond.start), cond.start)
+                    claims.append(x._claim(s, x._therapy_ref(therapy, text), cond, text, "used-for", "",
+                                           mod, "sentence", (cond.start,)))
         if not conditions and s.predicates and not _HASHTAG_LINE.fullmatch(text, s.start, s.end):
             # (not "#stemcells #healing #puravida": a post's tags, not a sentence)
             claims += self._claims_about_earlier_conditions(s, therapies)
