@@ -556,9 +556,14 @@ _SYMPTOM_GAP = re.compile(r"(?: |-| related | |-related |-associated )")
 
 def _without_symptoms_of_named(text: str, mentions: list[Mention]) -> list[Mention]:
     conditions = [m for m in mentions if m.kind == "condition"]
+    # (and no cure inside a condition's name: "the cartilage is gone" names the condition,
+    # it does not say a treatment made anything go; "feel 10 years younger" keeps its outcome)
+    inside = {id(p) for p in mentions if p.layer == "predicate" and p.key == "predicate-cure"
+              for c in conditions if c.start <= p.start and p.end <= c.end}
     dropped = {id(b) for a, b in zip(conditions, conditions[1:])
                if b.key in _SYMPTOM_CONDITIONS and a.key != b.key and a.key not in _SYMPTOM_CONDITIONS
                and a.end < b.start and _SYMPTOM_GAP.fullmatch(text, a.end, b.start)}
+    dropped |= inside
     return [m for m in mentions if id(m) not in dropped] if dropped else mentions
 
 
