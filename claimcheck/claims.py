@@ -58,6 +58,9 @@ _NO_ANSWER = re.compile(
     # "Not that anyone has shown.", "Not in any good trial.", "Not on current evidence."
     r"|not (?:that (?:anyone|anybody|we|I) (?:has|have|can|could|know)|in any (?:good |controlled |real )?(?:trial|study)"
     r"|on (?:the )?current evidence|as far as (?:anyone|we|I) know)\b)", re.IGNORECASE)
+# an answer that turns the asker away: "We don't treat it here.", "we would not recommend it"
+_ANSWER_DENIES = re.compile(r"\b(?:we|I)\s+(?:do\s+not|don't|don\u2019t|cannot|can't|can\u2019t|won't|won\u2019t|would\s+not|wouldn't)\s+"
+                            r"(?:treat|offer|recommend|do|provide)\s+(?:it|that|this|them|those)\b", re.IGNORECASE)
 _YES_ANSWER = re.compile(
     # (after a short qualifier: "In our experience, often yes.", "For arthritic knees, in many cases yes.")
     # "Partial tears, yes.", "It does, very often.", "It can, yes.", "Very much so."
@@ -944,6 +947,11 @@ class _Walk:
         self.story: tuple[Sentence, Mention] | None = None
         # a question heading's conditions reach the first paragraph under it, its answer
         pending, self.pending_asked = self.pending_asked, []
+        if (self.asked_claims and self.asked_start == previous_start and kind == "paragraph"
+                and _ANSWER_DENIES.search(self.text, start, end)):
+            # "Q: will the hair treatment work for my alopecia areata?" "A: ... please see a
+            # dermatologist before booking. We don't treat it here.": the question made no claim
+            self.withdrawn.update((id(c), c) for c in self.asked_claims)
         if not pending and self.asked and self.asked_claims and self.asked_start == previous_start:
             pending = self.asked  # the question's paragraph ends unanswered
         if pending and ((kind == "heading" and len(_WORD.findall(self.text[start:end])) <= 12)
@@ -1015,7 +1023,8 @@ class _Walk:
                 section.own_content += 2 if kind == "table_cell" else 1
             if section is not None and not section.answered:
                 section.answered, section.first_block = True, index
-                if section.question and _NO_ANSWER.match(self.text, start, end):
+                if section.question and (_NO_ANSWER.match(self.text, start, end)
+                                         or _ANSWER_DENIES.search(self.text, start, end)):
                     # "Do you treat blood cancers?" "No. ...": the question made no claim
                     self.withdrawn.update((id(c), c) for c in section.asked + section.pending)
                     section.pending = []
@@ -1214,7 +1223,9 @@ class _Walk:
         if not conditions and s.predicates and not _HASHTAG_LINE.fullmatch(text, s.start, s.end):
             # (not "#stemcells #healing #puravida": a post's tags, not a sentence)
             claims += self._claims_about_earlier_conditions(s, therapies)
-        if claims and s.question and s.end < self.block[1] and _NO_ANSWER.match(text, s.end, self.block[1]):
+        if claims and s.question and s.end < self.block[1] and (
+                _NO_ANSWER.match(text, s.end, self.block[1])
+                or _ANSWER_DENIES.search(text, s.end, min(self.block[1], s.end + 240))):
             # "Will my donated cord blood be used to treat autism? No. Licensed units ...": the
             # question answered no in its own paragraph made no claim
             claims = [c for c in claims if c.certainty != "hedged"]
