@@ -2440,15 +2440,13 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None, op
         elif cat == "population":
             # the population nearest the claim, one before it first: "approved ... in kids
             # whose GVHD does not respond to steroids, and not for RA in grown-ups"
-            point = anchor if anchor is not None else (min(targets) if targets else cue.start)
-            rank = (0 if cue.start <= point else 1, abs(point - cue.start))
+            rank = _nearness(cue, anchor, targets)
             if mod.population is None or rank < population_rank:
                 mod.population, population_rank = cue.value, rank
         elif cat == "jurisdiction":
             # the place nearest the claim, one before it first: "In Europe, Holoclar has
             # conditional approval for ..., and in Japan Stemirac for ..."
-            point = anchor if anchor is not None else (min(targets) if targets else cue.start)
-            rank = (0 if cue.start <= point else 1, abs(point - cue.start))
+            rank = _nearness(cue, anchor, targets)
             if mod.place is None or rank < place_rank:
                 mod.place, place_rank = cue.value, rank
         elif cat == "conditional":
@@ -2470,6 +2468,12 @@ def modality(s: Sentence, clause: tuple[int, int], anchor: int | None = None, op
 
 
 # ----------------------------------------------------------------------------------
+def _nearness(cue: Mention, anchor: int | None, targets: list[int]) -> tuple[int, int]:
+    """How near a cue stands to the claim, one before it first (the lower the nearer)."""
+    point = anchor if anchor is not None else (min(targets) if targets else cue.start)
+    return (0 if cue.start <= point else 1, abs(point - cue.start))
+
+
 def _story_predicate(s: Sentence) -> Mention:
     """The outcome a story sentence tells (the first, unless it stands in a denial)."""
     told = [p for p in s.predicates if p.key in _STORY_PREDICATES] or [

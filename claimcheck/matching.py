@@ -355,7 +355,7 @@ class MentionMatcher:
         mentions.extend(self._coordinated(text, mentions))
         if self.vetoes:
             mentions = self._without_vetoed(text, mentions)
-        mentions = _without_symptoms_of_named(text, resolve_overlaps(mentions))
+        mentions = _without_names_read_twice(text, resolve_overlaps(mentions))
         named = _named_products(text, mentions)
         return resolve_overlaps(mentions + named) if named else mentions
 
@@ -551,19 +551,19 @@ class MentionMatcher:
 # symptoms that are named as another condition's: "my MS fatigue is gone", "long COVID
 # brain fog"; the claim is about that condition, not about chronic fatigue
 _SYMPTOM_CONDITIONS = frozenset({"chronic-fatigue", "cognitive-decline"})
-_SYMPTOM_GAP = re.compile(r"(?: |-| related | |-related |-associated )")
+_SYMPTOM_GAP = re.compile(r"(?: |-| related |-related |-associated )")
 
 
-def _without_symptoms_of_named(text: str, mentions: list[Mention]) -> list[Mention]:
+def _without_names_read_twice(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Without the symptom named as another condition's ("my MS fatigue") and without a
+    cure inside a condition's name ("the cartilage is gone" names the condition, it does not
+    say a treatment made anything go; "feel 10 years younger" keeps its outcome)."""
     conditions = [m for m in mentions if m.kind == "condition"]
-    # (and no cure inside a condition's name: "the cartilage is gone" names the condition,
-    # it does not say a treatment made anything go; "feel 10 years younger" keeps its outcome)
-    inside = {id(p) for p in mentions if p.layer == "predicate" and p.key == "predicate-cure"
-              for c in conditions if c.start <= p.start and p.end <= c.end}
     dropped = {id(b) for a, b in zip(conditions, conditions[1:])
                if b.key in _SYMPTOM_CONDITIONS and a.key != b.key and a.key not in _SYMPTOM_CONDITIONS
                and a.end < b.start and _SYMPTOM_GAP.fullmatch(text, a.end, b.start)}
-    dropped |= inside
+    dropped |= {id(p) for p in mentions if p.layer == "predicate" and p.key == "predicate-cure"
+                for c in conditions if c.start <= p.start and p.end <= c.end}
     return [m for m in mentions if id(m) not in dropped] if dropped else mentions
 
 

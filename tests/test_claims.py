@@ -2874,6 +2874,11 @@ def test_an_answer_that_turns_the_reader_away_withdraws_the_question(claims_of):
     text = ("# Hair FAQ\n\n## Will the exosome hair treatment work for my alopecia areata?\n\n"
             "Alopecia areata is an autoimmune condition, so please see a dermatologist. We don't treat it here.\n")
     assert not affirmed(claims_of(text, "markdown"), "hair-loss")
+    # the same in a chat's paragraphs, and the question stays a hedged claim without the refusal
+    chat = ("Our exosome hair treatment is popular.\n\nQ: will the hair treatment work for my alopecia areata?\n\n"
+            "A: Alopecia areata is autoimmune, so please see a dermatologist. We don't treat it here.\n")
+    assert not affirmed(claims_of(chat), "hair-loss")
+    assert affirmed(claims_of(chat.replace(" We don't treat it here.", "")), "hair-loss")
 
 
 def test_a_reply_under_its_byline_answers_the_question_of_the_post_before_it(claims_of):
