@@ -402,6 +402,8 @@ _GLAD_FOR = re.compile(r"\b(?:glad|happy|pleased|thrilled|delighted|relieved)\s+
                        r"(?!I\b)(?:[A-Z][a-z]+|he|she|they|your|his|her)\b")
 # a family's trip or visit for the treatment: "Last spring we flew to a clinic in Panama"
 _WE_WENT = re.compile(r"\b[Ww]e\s+(?:flew|went|travel+ed|drove|took\s+(?:him|her|them)|brought\s+(?:him|her|them))\b")
+# a family's treatment told: "We tried the cord blood infusion for our son's autism"
+_WE_TRIED = re.compile(r"\b[Ww]e\s+(?:tried|did|had|paid|got|booked|chose)\b")
 _STORY_PREDICATES = _OUTCOME_PREDICATES | {"predicate-outcome-better", "predicate-cure", "predicate-relieve",
                                            "predicate-improve", "predicate-reverse", "predicate-restore"}
 # what a post about a named person tells of them ("The knee replacement can wait!")
@@ -421,7 +423,14 @@ _FAILED_AFTER = re.compile(
     r"no\s+(?:real\s+)?change\s+in\s+(?:his|her|my|their|our)|came\s+back\s+(?:on\s+more|worse|sicker|exactly\s+the\s+same)|"
     r"more\s+oxygen,?\s+not\s+less|(?:the|her|his|my)\s+worst\s+(?:relapse|flare|attack|crash|episode)|"
     r"ended\s+up\s+in\s+(?:the\s+)?(?:ER|hospital|emergency\s+room|ICU)|(?:felt|noticed)\s+(?:absolutely\s+)?nothing|"
-    r"zero\s+difference)\b", re.IGNORECASE)
+    r"zero\s+difference|"
+    # "She still needs oxygen around the clock.", "we saw nothing", "Six months later he had
+    # the knee replaced anyway.", "Total waste."
+    r"still\s+(?:needs?|needed|uses?|used|on)\s+(?:the\s+|his\s+|her\s+|my\s+|their\s+)?(?:oxygen|insulin|inhalers?|walker|cane|"
+    r"wheelchair|meds|medications?|painkillers)|(?:we|I|he|she|they)\s+saw\s+(?:nothing|no\s+(?:change|difference|improvement))|"
+    r"had\s+(?:the|his|her|my|their)\s+(?:knee|hip|shoulder|joint)s?\s+replaced\s+anyway|"
+    r"(?:total|complete|utter)\s+waste|ended\s+up\s+with\s+(?:a\s+|an\s+)?(?:blood\s+|bad\s+|serious\s+|spinal\s+)?(?:infection|sepsis))\b",
+    re.IGNORECASE)
 # the story went badly, or the condition goes on: no outcome to carry over
 _STORY_WORSE = re.compile(
     r"\b(?:worse|worsen\w*|no\s+change|nothing\s+changed|unchanged|the\s+same(?!\s+(?:place|clinic|doctor|hospital|centre|center|city|country|trip|protocol|program|programme|treatment|cells|shots|injections|infusions|way|time|day|week|month|year|one|guy|team))|no\s+difference|progress\w*|"
@@ -1665,7 +1674,7 @@ class _Walk:
             at = (cond.start,) if predicate is None else (cond.start, predicate.start)
             if (pred_kind == "used-for" and kind == "paragraph" and not mod.negated and not mod.attributed
                     and not any(p.value in _OUTCOME_VALUES for p in s.predicates)
-                    and _STORY_PERSON.search(text, s.start, s.end)
+                    and (_STORY_PERSON.search(text, s.start, s.end) or _WE_TRIED.search(text, s.start, s.end))
                     and _FAILED_AFTER.search(text, s.end, min(self.block[1], s.end + 240))):
                 # "I went to a clinic in Tijuana for my RA in 2023. Spent $9k and nothing
                 # changed.": a treatment told, then told to have failed, claims nothing for it

@@ -2911,3 +2911,16 @@ def test_a_cause_of_a_defect_is_not_a_use(claims_of):
 def test_a_person_s_job_is_not_a_treatment_working(claims_of):
     text = "Exosome drips are sold for RA here. Hospital pharmacist here, I work in the rheum infusion center."
     assert not [c for c in claims_of(text) if "pharmacist" in text[c.start:c.end]]
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("My aunt went to Tijuana for stem cells for her COPD. She still needs oxygen around the clock.", "copd"),
+    ("We tried the cord blood infusion for our son's autism in 2022. Honestly, we saw nothing.", "autism"),
+    ("He had the stem cell shots for his knee arthritis. Six months later he had the knee replaced anyway.",
+     "knee-osteoarthritis"),
+    ("I paid $12,000 for exosomes for my long COVID. Total waste.", "long-covid"),
+])
+def test_a_treatment_told_and_then_told_to_have_failed_claims_nothing(claims_of, text, condition):
+    assert not affirmed(claims_of(text), condition)
+    # the same treatment told without the failure is still the writer's claim
+    assert affirmed(claims_of(text.split(". ")[0] + "."), condition)
