@@ -61,6 +61,14 @@ _NO_ANSWER = re.compile(
 # an answer that turns the asker away: "We don't treat it here.", "we would not recommend it"
 _ANSWER_DENIES = re.compile(r"\b(?:we|I)\s+(?:do\s+not|don't|don\u2019t|cannot|can't|can\u2019t|won't|won\u2019t|would\s+not|wouldn't)\s+"
                             r"(?:treat|offer|recommend|do|provide)\s+(?:it|that|this|them|those)\b", re.IGNORECASE)
+
+
+def _answered_no(text: str, start: int, end: int) -> bool:
+    """Does the answer from `start` say no ("No. ...") or turn the asker away within its
+    first lines ("... please see a dermatologist. We don't treat it here.")?"""
+    return bool(_NO_ANSWER.match(text, start, end) or _ANSWER_DENIES.search(text, start, min(end, start + 240)))
+
+
 _YES_ANSWER = re.compile(
     # (after a short qualifier: "In our experience, often yes.", "For arthritic knees, in many cases yes.")
     # "Partial tears, yes.", "It does, very often.", "It can, yes.", "Very much so."
@@ -406,6 +414,8 @@ _WE_WENT = re.compile(r"\b[Ww]e\s+(?:flew|went|travel+ed|drove|took\s+(?:him|her
 _WE_TRIED = re.compile(r"\b[Ww]e\s+(?:tried|did|had|paid|got|booked|chose)\b")
 _STORY_PREDICATES = _OUTCOME_PREDICATES | {"predicate-outcome-better", "predicate-cure", "predicate-relieve",
                                            "predicate-improve", "predicate-reverse", "predicate-restore"}
+# what a reply in a thread tells of the treatment asked about ("it worked wonders for my sister's disc")
+_REPLY_PREDICATES = _STORY_PREDICATES | {"predicate-help"}
 # what a post about a named person tells of them ("The knee replacement can wait!")
 _PERSON_OUTCOMES = _STORY_PREDICATES | {"predicate-instead-of-surgery", "predicate-candidate"}
 # how a person's treatment failed, told right after it
@@ -957,7 +967,7 @@ class _Walk:
         # a question heading's conditions reach the first paragraph under it, its answer
         pending, self.pending_asked = self.pending_asked, []
         if (self.asked_claims and self.asked_start == previous_start and kind == "paragraph"
-                and _ANSWER_DENIES.search(self.text, start, end)):
+                and _answered_no(self.text, start, end)):
             # "Q: will the hair treatment work for my alopecia areata?" "A: ... please see a
             # dermatologist before booking. We don't treat it here.": the question made no claim
             self.withdrawn.update((id(c), c) for c in self.asked_claims)
@@ -1032,8 +1042,7 @@ class _Walk:
                 section.own_content += 2 if kind == "table_cell" else 1
             if section is not None and not section.answered:
                 section.answered, section.first_block = True, index
-                if section.question and (_NO_ANSWER.match(self.text, start, end)
-                                         or _ANSWER_DENIES.search(self.text, start, end)):
+                if section.question and _answered_no(self.text, start, end):
                     # "Do you treat blood cancers?" "No. ...": the question made no claim
                     self.withdrawn.update((id(c), c) for c in section.asked + section.pending)
                     section.pending = []
@@ -1163,7 +1172,7 @@ class _Walk:
                                                 or any(p.value != "used-for" for p in s.predicates)
                                                 or any(m.kind == "therapy-anaphora" for m in s.modifiers)):
             return True  # "... diagnosed with autism. After two sessions (These cells, His hands were stronger) ..."
-        if self.thread_asked and keys & (_STORY_PREDICATES | {"predicate-help"}):
+        if self.thread_asked and keys & _REPLY_PREDICATES:
             return True  # "Does it help back pain from a herniated disc?" [a reply] "it worked wonders for my sister's disc"
         if keys & _PERSON_OUTCOMES and (self.block_person in self.people or self._person_conditions(s)):
             return True  # "Linda, week 6: NO CANE.", "Week 10 update: Milo took 4 steps"
@@ -1232,9 +1241,7 @@ class _Walk:
         if not conditions and s.predicates and not _HASHTAG_LINE.fullmatch(text, s.start, s.end):
             # (not "#stemcells #healing #puravida": a post's tags, not a sentence)
             claims += self._claims_about_earlier_conditions(s, therapies)
-        if claims and s.question and s.end < self.block[1] and (
-                _NO_ANSWER.match(text, s.end, self.block[1])
-                or _ANSWER_DENIES.search(text, s.end, min(self.block[1], s.end + 240))):
+        if claims and s.question and s.end < self.block[1] and _answered_no(text, s.end, self.block[1]):
             # "Will my donated cord blood be used to treat autism? No. Licensed units ...": the
             # question answered no in its own paragraph made no claim
             claims = [c for c in claims if c.certainty != "hedged"]
@@ -1982,7 +1989,7 @@ class _Walk:
             mod = modality(s, s.clause_of(predicate.start), predicate.start)
         elif (self.thread_asked and not self.block_has_conditions and not self.previous_conditions
               and self.block[2] in ("paragraph", "blockquote")
-              and any(p.key in _STORY_PREDICATES or p.key == "predicate-help" for p in s.predicates)
+              and any(p.key in _REPLY_PREDICATES for p in s.predicates)
               and not any(p.value == "success-rate" for p in s.predicates)
               and _FIRST_PERSON.search(text, s.start, s.end) is not None
               and not _GLAD_FOR.search(text, s.start, s.end)
